@@ -1,0 +1,149 @@
+package app
+
+import (
+	"net/mail"
+	"strings"
+	"time"
+)
+
+// Request is one INSZ request of the company, from the first page scanned
+// to the service's last answer. It is saved after every step, so nothing
+// typed is lost when the app or the network goes away.
+type Request struct {
+	ID        string   `json:"id"`                  // local, given by the History
+	RemoteID  string   `json:"remote_id,omitempty"` // the service's reference
+	Requester string   `json:"requester"`           // e-mail that gets status updates
+	Document  Document `json:"document"`
+	Pages     []Page   `json:"-"` // stored apart: listing the history must not load images
+	Person    Person   `json:"person"`
+	Residence Address  `json:"residence"`
+	Contact   Address  `json:"contact"` // in Belgium, when the residence is abroad
+
+	Status  Status   `json:"status"`
+	INSZ    INSZ     `json:"insz,omitempty"`
+	Asked   []string `json:"asked,omitempty"`   // what extra information the service wants
+	Message string   `json:"message,omitempty"` // the service's feedback
+
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
+	Submitted time.Time `json:"submitted,omitzero"`
+}
+
+// Fields that the service wants, as named in Lacking and Receipt.Asked.
+const (
+	FieldPages      = "pages"
+	FieldSurname    = "surname"
+	FieldGivenNames = "given_names"
+	FieldSex        = "sex"
+	FieldBirthDate  = "birth_date"
+	FieldBirthPlace = "birth_place"
+	FieldRequester  = "requester"
+)
+
+// Lacking lists the mandatory data the request does not have yet: a good
+// scan, surname, first name, sex, full birth date, birth place and the
+// requester's e-mail. A request may still be sent without them; the service
+// then investigates instead of answering at once.
+func (r *Request) Lacking() []string {
+	var out []string
+	add := func(ok bool, field string) {
+		if !ok {
+			out = append(out, field)
+		}
+	}
+	p := r.Person
+	add(len(r.Pages) > 0, FieldPages)
+	add(strings.TrimSpace(p.Surname) != "", FieldSurname)
+	add(strings.TrimSpace(p.GivenNames) != "", FieldGivenNames)
+	add(p.Sex == Male || p.Sex == Female, FieldSex)
+	add(p.BirthDate.Full(), FieldBirthDate)
+	add(strings.TrimSpace(p.BirthPlace) != "", FieldBirthPlace)
+	add(validEmail(r.Requester), FieldRequester)
+	return out
+}
+
+// Identifiable tells whether the Crossroads Bank accepts a BIS record for
+// the request: name + full birth date + birth place + sex; or name + (a
+// possibly partial) birth date + a residence abroad; or name + birth date +
+// a Belgian contact address.
+func (r *Request) Identifiable() bool {
+	p := r.Person
+	if strings.TrimSpace(p.Surname) == "" {
+		return false
+	}
+	if p.BirthDate.Full() && strings.TrimSpace(p.BirthPlace) != "" && p.Sex != Unknown {
+		return true
+	}
+	if p.BirthDate.IsZero() {
+		return false
+	}
+	abroad := !r.Residence.IsZero() && !r.Residence.Belgian()
+	return abroad || (!r.Contact.IsZero() && r.Contact.Belgian())
+}
+
+// ValidateDocuments is step 1: a kind and one to four pages.
+func (r *Request) ValidateDocuments() error {
+	switch {
+	case r.Document.Kind == "":
+		return Errorf("request.kind_missing", nil)
+	case len(r.Pages) == 0:
+		return Errorf("request.pages_missing", nil)
+	case len(r.Pages) > MaxPages:
+		return Errorf("request.too_many_pages", nil, "max", MaxPages)
+	}
+	return nil
+}
+
+// ValidatePerson is step 2: a surname, and a birth date (possibly partial)
+// that is not in the future.
+func (r *Request) ValidatePerson(now time.Time) error {
+	p := r.Person
+	switch {
+	case strings.TrimSpace(p.Surname) == "":
+		return Errorf("request.surname_missing", nil)
+	case p.BirthDate.After(now):
+		return Errorf("request.birth_in_future", nil, "value", p.BirthDate.String())
+	}
+	switch p.Sex {
+	case Unknown, Male, Female, Unspecified:
+	default:
+		return Errorf("request.sex_invalid", nil, "value", string(p.Sex))
+	}
+	return nil
+}
+
+// ValidateAddress is step 3: each address that was started must be whole,
+// and a contact address is Belgian.
+func (r *Request) ValidateAddress() error {
+	if !r.Residence.IsZero() {
+		if err := r.Residence.Validate(); err != nil {
+			return err
+		}
+	}
+	if r.Contact.IsZero() {
+		return nil
+	}
+	if !r.Contact.Belgian() {
+		return Errorf("address.contact_not_belgian", nil)
+	}
+	return r.Contact.Validate()
+}
+
+// ValidateSend is step 4 and the check before anything leaves the
+// computer: every step valid and an e-mail for the updates.
+func (r *Request) ValidateSend(now time.Time) error {
+	for _, err := range []error{r.ValidateDocuments(), r.ValidatePerson(now), r.ValidateAddress()} {
+		if err != nil {
+			return err
+		}
+	}
+	if !validEmail(r.Requester) {
+		return Errorf("request.email_invalid", nil, "value", r.Requester)
+	}
+	return nil
+}
+
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == strings.TrimSpace(s) && strings.Contains(a.Address[strings.LastIndex(a.Address, "@"):], ".")
+}
