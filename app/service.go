@@ -51,3 +51,13 @@ type History interface {
 	Requests() ([]*Request, error)
 	Delete(id string) error
 }
+
+// Settings are the user's choices, kept in the local store.
+type Settings struct {
+	// ServiceURL is the belgianIDpro service; empty means the sandbox
+	// embedded in the app.
+	ServiceURL string `json:"service_url,omitempty"`
+	Requester  string `json:"requester,omitempty"` // default e-mail for new requests
+	Language   string `json:"language,omitempty"`  // nl, fr, de or en; empty follows the system
+	Scanner    string `json:"scanner,omitempty"`   // remembered default scanner
+}
