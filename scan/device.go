@@ -1,0 +1,74 @@
+package scan
+
+import (
+	"context"
+	"strings"
+)
+
+// Backend is one way of reaching scanners: SANE's scanimage, eSCL over the
+// network or WIA on Windows. The UI and the profiles talk to every backend
+// through it, so a scanner is a scanner whatever the driver.
+//
+// Scan returns only whole pages: a cancelled context stops the scanner and
+// returns an error wrapping ErrCancelled with no pages. Any other failure
+// after some pages were read returns those pages with the error, so the user
+// can keep a batch that jammed at page 7.
+type Backend interface {
+	Devices(ctx context.Context) ([]Device, error)
+	Capabilities(ctx context.Context, dev Device) (Capabilities, error)
+	Scan(ctx context.Context, dev Device, s Settings, progress Progress) ([]Page, error)
+}
+
+// Progress reports the page being scanned (1-based) and how much of it has
+// arrived (0..1). It is called from the scanning goroutine.
+type Progress func(page int, done float64)
+
+// Device names a scanner. ID is what its backend needs to reach it again
+// (a SANE device name, an eSCL base URL, a WIA device ID) and, with Backend,
+// what the app remembers as the default scanner.
+type Device struct {
+	Backend string `json:"backend"` // "sane", "escl" or "wia"
+	ID      string `json:"id"`
+	Vendor  string `json:"vendor,omitempty"`
+	Model   string `json:"model,omitempty"`
+	Kind    string `json:"kind,omitempty"` // e.g. "flatbed scanner", "virtual device"
+}
+
+// Name is how the device is shown to the user.
+func (d Device) Name() string {
+	name := strings.TrimSpace(d.Vendor + " " + d.Model)
+	if name == "" {
+		return d.ID
+	}
+	return name
+}
+
+// Backend names used in Device.Backend.
+const (
+	SANE = "sane"
+	ESCL = "escl"
+	WIA  = "wia"
+)
+
+// ParseDevice reads a device as typed by the user or stored by the app:
+// an http(s) URL is an eSCL scanner (a manually entered address), "wia:ID"
+// a WIA device, "sane:NAME" or any other text a SANE device name.
+func ParseDevice(s string) Device {
+	s = strings.TrimSpace(s)
+	switch {
+	case strings.HasPrefix(s, "http://"), strings.HasPrefix(s, "https://"):
+		return Device{Backend: ESCL, ID: s}
+	case strings.HasPrefix(s, "wia:"):
+		return Device{Backend: WIA, ID: strings.TrimPrefix(s, "wia:")}
+	default:
+		return Device{Backend: SANE, ID: strings.TrimPrefix(s, "sane:")}
+	}
+}
+
+// String is the inverse of ParseDevice.
+func (d Device) String() string {
+	if d.Backend == WIA {
+		return "wia:" + d.ID
+	}
+	return d.ID
+}

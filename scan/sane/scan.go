@@ -1,0 +1,212 @@
+package sane
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/idpro/idpro/scan"
+)
+
+// errStalled is the cancel cause when the scanner sent nothing for Stall.
+var errStalled = errors.New("no progress from scanner")
+
+// Scan runs scanimage in batch mode: it writes each page to a ".part" file
+// and renames it when the page is complete, so only whole pages are read
+// back. Cancelling ctx sends SIGINT (scanimage then tells the driver to stop
+// the scanner) and kills the process 3 s later if it is still there.
+func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, progress scan.Progress) ([]scan.Page, error) {
+	o, err := s.optionsOf(ctx, dev.ID)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(s.TempDir, "idpro-scan-")
+	if err != nil {
+		return nil, scan.DeviceError(scan.ErrFailed, dev.ID, err)
+	}
+	defer os.RemoveAll(dir)
+	args, err := o.args(dev.ID, set, filepath.Join(dir, "page%d.png"))
+	if err != nil {
+		return nil, err
+	}
+	args = append(args, s.ExtraArgs...)
+
+	sctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	cmd := exec.CommandContext(sctx, s.Program, args...)
+	cmd.Env = s.env()
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 3 * time.Second
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, scan.DeviceError(scan.ErrFailed, dev.ID, err)
+	}
+	if err := cmd.Start(); err != nil {
+		if missing(err) {
+			return nil, scan.DeviceError(scan.ErrNoProgram, dev.ID, err)
+		}
+		return nil, scan.DeviceError(scan.ErrFailed, dev.ID, err)
+	}
+	watchdog := time.AfterFunc(s.stall(), func() { stop(errStalled) })
+	messages := follow(stderr, progress, func() { watchdog.Reset(s.stall()) })
+	runErr := cmd.Wait()
+	watchdog.Stop()
+	msg := <-messages
+
+	switch {
+	case ctx.Err() != nil:
+		return nil, scan.DeviceError(scan.ErrCancelled, dev.ID, ctx.Err())
+	case context.Cause(sctx) == errStalled:
+		return nil, scan.DeviceError(scan.ErrOffline, dev.ID, errStalled)
+	}
+	dpi := 0
+	if set.DPI > 0 {
+		dpi = o.caps.NearestDPI(set.DPI)
+	}
+	pages, readErr := readPages(dir, dev, dpi)
+	if readErr != nil {
+		return pages, scan.DeviceError(scan.ErrFailed, dev.ID, readErr)
+	}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(runErr, &exit):
+		return pages, scan.DeviceError(status(exit.ExitCode(), msg), dev.ID, errors.New(msg))
+	case runErr != nil:
+		return pages, scan.DeviceError(scan.ErrFailed, dev.ID, runErr)
+	case len(pages) == 0:
+		// scanimage exits 0 when a batch ends before its first page.
+		return nil, scan.DeviceError(statusFromMessage(msg), dev.ID, errors.New(msg))
+	}
+	return pages, nil
+}
+
+// args builds the scanimage command line for settings set.
+func (o options) args(device string, set scan.Settings, pattern string) ([]string, error) {
+	args := []string{"-d", device, "--format=png", "-p", "--batch=" + pattern}
+	src := set.Source
+	if src == "" {
+		src = scan.Flatbed
+	}
+	name, ok := o.sources[src]
+	if !ok {
+		return nil, scan.DeviceError(scan.ErrUnsupported, device, fmt.Errorf("source %q", src))
+	}
+	if name != "" {
+		args = append(args, "--source", name)
+	}
+	switch {
+	case src == scan.Flatbed:
+		args = append(args, "--batch-count=1")
+	case set.MaxPages > 0:
+		args = append(args, "--batch-count="+strconv.Itoa(set.MaxPages))
+	}
+	if set.Mode != "" {
+		name, ok := o.modes[set.Mode]
+		if !ok {
+			return nil, scan.DeviceError(scan.ErrUnsupported, device, fmt.Errorf("mode %q", set.Mode))
+		}
+		args = append(args, "--mode", name)
+	}
+	if set.DPI > 0 {
+		args = append(args, "--resolution", strconv.Itoa(o.caps.NearestDPI(set.DPI)))
+	}
+	if !set.Area.IsZero() && o.area {
+		mm := func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+		args = append(args, "-l", mm(set.Area.X), "-t", mm(set.Area.Y), "-x", mm(set.Area.Width), "-y", mm(set.Area.Height))
+	}
+	return args, nil
+}
+
+// follow reads scanimage's stderr, where -p writes "Progress: 42.1%" lines
+// ended by '\r', and batch mode "Scanning page N". It calls alive on every
+// line and sends the lines that are neither, joined, when stderr closes.
+func follow(r io.Reader, progress scan.Progress, alive func()) <-chan string {
+	out := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(r)
+		sc.Split(splitCRLF)
+		page := 1
+		var other []string
+		for sc.Scan() {
+			alive()
+			line := strings.TrimSpace(sc.Text())
+			switch {
+			case line == "":
+			case strings.HasPrefix(line, "Progress: "):
+				f, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimPrefix(line, "Progress: "), "%"), 64)
+				if err == nil && progress != nil {
+					progress(page, f/100)
+				}
+			case strings.HasPrefix(line, "Scanning page "):
+				if n, err := strconv.Atoi(strings.TrimPrefix(line, "Scanning page ")); err == nil {
+					page = n
+				}
+			case strings.HasPrefix(line, "Scanning "), strings.HasPrefix(line, "Scanned page "):
+			default:
+				other = append(other, line)
+			}
+		}
+		out <- strings.Join(other, "; ")
+	}()
+	return out
+}
+
+func splitCRLF(data []byte, atEOF bool) (int, []byte, error) {
+	if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
+		return i + 1, data[:i], nil
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
+}
+
+// readPages reads the finished pages (page1.png, page2.png, ...) in order;
+// unfinished ".part" files are left for RemoveAll.
+func readPages(dir string, dev scan.Device, dpi int) ([]scan.Page, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	type numbered struct {
+		n    int
+		name string
+	}
+	var files []numbered
+	for _, e := range entries {
+		var n int
+		if _, err := fmt.Sscanf(e.Name(), "page%d.png", &n); err == nil && strings.HasSuffix(e.Name(), ".png") {
+			files = append(files, numbered{n, e.Name()})
+		}
+	}
+	slices.SortFunc(files, func(a, b numbered) int { return a.n - b.n })
+	pages := make([]scan.Page, 0, len(files))
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(dir, f.name))
+		if err != nil {
+			return pages, err
+		}
+		img, err := png.Decode(bytes.NewReader(data))
+		if err != nil {
+			return pages, fmt.Errorf("%s: %w", f.name, err)
+		}
+		pages = append(pages, page(img, data, dev, dpi))
+	}
+	return pages, nil
+}
+
+func page(img image.Image, data []byte, dev scan.Device, dpi int) scan.Page {
+	return scan.Page{Image: img, Data: data, ContentType: "image/png", DPI: float64(dpi), Source: dev.Name()}
+}
