@@ -62,3 +62,8 @@ func ErrorCode(err error) string {
 	}
 	return ""
 }
+
+// ErrUnreachable is wrapped by every failure to reach the service (no
+// network, server down, timeout): the request stays queued and is sent
+// later, rather than failing.
+var ErrUnreachable = errors.New("service unreachable")

@@ -58,7 +58,7 @@ func (r *Request) Lacking() []string {
 	add(p.Sex == Male || p.Sex == Female, FieldSex)
 	add(p.BirthDate.Full(), FieldBirthDate)
 	add(strings.TrimSpace(p.BirthPlace) != "", FieldBirthPlace)
-	add(validEmail(r.Requester), FieldRequester)
+	add(ValidEmail(r.Requester), FieldRequester)
 	return out
 }
 
@@ -137,13 +137,15 @@ func (r *Request) ValidateSend(now time.Time) error {
 			return err
 		}
 	}
-	if !validEmail(r.Requester) {
+	if !ValidEmail(r.Requester) {
 		return Errorf("request.email_invalid", nil, "value", r.Requester)
 	}
 	return nil
 }
 
-func validEmail(s string) bool {
+// ValidEmail tells a usable address for status updates: one address,
+// nothing around it, and a domain with a dot.
+func ValidEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
 	return err == nil && a.Address == strings.TrimSpace(s) && strings.Contains(a.Address[strings.LastIndex(a.Address, "@"):], ".")
 }

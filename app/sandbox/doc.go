@@ -1,0 +1,15 @@
+// Package sandbox is a local stand-in for the belgianIDpro service: the
+// same HTTP API as app/api describes, judged by the same rules, with its
+// own bbolt file. The app starts it embedded by default so that the whole
+// flow works on a machine that cannot reach the real service; `idpro
+// sandbox` serves it alone for scripts and tests.
+//
+// What it does with a submission: a malformed one is refused (400 with a
+// Problem); one that lacks mandatory data (app.Request.Lacking) is put
+// under investigation with the missing fields listed in Asked; a complete
+// one gets a new BIS number at once (month +40 when the sex is known, +20
+// when not; odd sequence for men, even for women; unique per birth date).
+//
+// Bucket tree: requests/<id> -> record JSON; idem/<key> -> id;
+// counters/<YYMMDD><sex> -> last sequence number given.
+package sandbox
