@@ -1,0 +1,214 @@
+// Package desk runs a request's life on this computer: drafts saved as
+// they are typed, sending (or queueing when the service cannot be
+// reached, and sending later), following the service's answers, and
+// cancelling. It only uses the app.History and app.Service interfaces.
+package desk
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/idpro/idpro/app"
+)
+
+// Desk coordinates the local history and the service.
+type Desk struct {
+	history app.History
+	service app.Service
+	now     func() time.Time
+	log     *slog.Logger
+
+	// mu keeps the background loop and the user from sending or updating
+	// the same request at once.
+	mu sync.Mutex
+	// OnChange, when set, is called after a request changed (from any
+	// goroutine), so views can refresh.
+	OnChange func(*app.Request)
+}
+
+// New returns a desk; now and log may be nil.
+func New(h app.History, s app.Service, now func() time.Time, log *slog.Logger) *Desk {
+	if now == nil {
+		now = time.Now
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Desk{history: h, service: s, now: now, log: log}
+}
+
+// SetService points the desk at another service (a settings change).
+func (d *Desk) SetService(s app.Service) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.service = s
+}
+
+// SaveDraft keeps what the user typed so far.
+func (d *Desk) SaveDraft(r *app.Request) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if r.Status == "" {
+		r.Status = app.Draft
+	}
+	return d.save(r)
+}
+
+// Send validates and submits a request. When the service cannot be
+// reached the request is kept as Queued and Send returns an error that
+// wraps app.ErrUnreachable; SendQueued sends it later.
+func (d *Desk) Send(ctx context.Context, r *app.Request) error {
+	if err := r.ValidateSend(d.now()); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	r.Status = app.Queued
+	if err := d.save(r); err != nil {
+		return err
+	}
+	return d.submit(ctx, r)
+}
+
+func (d *Desk) submit(ctx context.Context, r *app.Request) error {
+	rc, err := d.service.Submit(ctx, r)
+	if errors.Is(err, app.ErrUnreachable) {
+		d.log.Info("service unreachable, request queued", "id", r.ID, "err", err)
+		return err
+	}
+	if err != nil {
+		// Refused: back to a draft the user can correct.
+		r.Status = app.Draft
+		if serr := d.save(r); serr != nil {
+			return serr
+		}
+		return err
+	}
+	r.Apply(rc)
+	r.Submitted = d.now()
+	d.log.Info("request sent", "id", r.ID, "remote", r.RemoteID, "status", r.Status)
+	return d.save(r)
+}
+
+// SendQueued sends every queued request; it stops at the first one the
+// service cannot be reached for.
+func (d *Desk) SendQueued(ctx context.Context) (int, error) {
+	list, err := d.history.Requests()
+	if err != nil {
+		return 0, err
+	}
+	sent := 0
+	for _, item := range list {
+		if item.Status != app.Queued {
+			continue
+		}
+		if err := d.withFull(item.ID, func(r *app.Request) error {
+			if r.Status != app.Queued {
+				return nil
+			}
+			return d.submit(ctx, r)
+		}); err != nil {
+			if errors.Is(err, app.ErrUnreachable) {
+				return sent, err
+			}
+			d.log.Warn("queued request refused", "id", item.ID, "err", err)
+			continue
+		}
+		sent++
+	}
+	return sent, nil
+}
+
+// Refresh asks the service where every open request stands.
+func (d *Desk) Refresh(ctx context.Context) error {
+	list, err := d.history.Requests()
+	if err != nil {
+		return err
+	}
+	for _, item := range list {
+		if !item.Status.Open() || item.RemoteID == "" {
+			continue
+		}
+		err := d.withFull(item.ID, func(r *app.Request) error {
+			rc, err := d.service.Status(ctx, r.RemoteID)
+			if err != nil {
+				return err
+			}
+			if rc.Status == r.Status && rc.INSZ == r.INSZ && len(rc.Asked) == len(r.Asked) {
+				return nil
+			}
+			r.Apply(rc)
+			return d.save(r)
+		})
+		if errors.Is(err, app.ErrUnreachable) {
+			return err
+		}
+		if err != nil {
+			d.log.Warn("status update failed", "id", item.ID, "err", err)
+		}
+	}
+	return nil
+}
+
+// Cancel withdraws a request: locally when the service never saw it,
+// through the service when it is still open there.
+func (d *Desk) Cancel(ctx context.Context, id string) error {
+	return d.withFull(id, func(r *app.Request) error {
+		switch {
+		case r.Status.Local():
+			r.Status = app.Cancelled
+		case r.Status.Open():
+			rc, err := d.service.Cancel(ctx, r.RemoteID)
+			if err != nil {
+				return err
+			}
+			r.Apply(rc)
+		default:
+			return app.Errorf("desk.cannot_cancel", nil, "status", string(r.Status))
+		}
+		return d.save(r)
+	})
+}
+
+// Run sends queued requests and follows open ones every interval until
+// ctx ends.
+func (d *Desk) Run(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if _, err := d.SendQueued(ctx); err == nil {
+			if err := d.Refresh(ctx); err != nil && !errors.Is(err, app.ErrUnreachable) {
+				d.log.Warn("refresh failed", "err", err)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// withFull loads a request with its pages and runs fn under the lock.
+func (d *Desk) withFull(id string, fn func(*app.Request) error) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	r, err := d.history.Request(id)
+	if err != nil {
+		return err
+	}
+	return fn(r)
+}
+
+func (d *Desk) save(r *app.Request) error {
+	if err := d.history.Save(r); err != nil {
+		return err
+	}
+	if d.OnChange != nil {
+		d.OnChange(r)
+	}
+	return nil
+}

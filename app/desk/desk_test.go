@@ -1,0 +1,138 @@
+package desk_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+
+	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/app/api"
+	"github.com/idpro/idpro/app/desk"
+	"github.com/idpro/idpro/app/sandbox"
+	"github.com/idpro/idpro/store"
+)
+
+func setup(t *testing.T) (*desk.Desk, *store.Store, *api.Client) {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(filepath.Join(dir, "idpro.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, err := sandbox.Open(filepath.Join(dir, "sandbox.db"), sandbox.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(sb)
+	t.Cleanup(func() { srv.Close(); sb.Close(); st.Close() })
+	live, _ := api.New(srv.URL, nil)
+	return desk.New(st, live, nil, nil), st, live
+}
+
+func deadService(t *testing.T) app.Service {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	c, _ := api.New("http://"+addr, nil)
+	return c
+}
+
+func request() *app.Request {
+	return &app.Request{
+		Requester: "hr@example.be",
+		Document:  app.Document{Kind: app.IDCard},
+		Pages:     []app.Page{{Label: "front", ContentType: "image/png", Data: []byte{1}}},
+		Person: app.Person{Surname: "Rossi", GivenNames: "Maria", Sex: app.Female,
+			BirthDate: app.Date{Year: 1988, Month: 2, Day: 29}, BirthPlace: "Napoli"},
+	}
+}
+
+func TestOfflineRequestIsQueuedThenSent(t *testing.T) {
+	d, st, live := setup(t)
+	ctx := context.Background()
+	d.SetService(deadService(t))
+	r := request()
+	if err := d.Send(ctx, r); !errors.Is(err, app.ErrUnreachable) {
+		t.Fatalf("send offline: %v", err)
+	}
+	stored, err := st.Request(r.ID)
+	if err != nil || stored.Status != app.Queued || len(stored.Pages) != 1 {
+		t.Fatalf("after offline send: %+v, %v", stored, err)
+	}
+	if n, err := d.SendQueued(ctx); n != 0 || !errors.Is(err, app.ErrUnreachable) {
+		t.Fatalf("still offline: %d, %v", n, err)
+	}
+	d.SetService(live)
+	if n, err := d.SendQueued(ctx); n != 1 || err != nil {
+		t.Fatalf("back online: %d, %v", n, err)
+	}
+	done, _ := st.Request(r.ID)
+	if done.Status != app.Completed || done.INSZ == "" || done.RemoteID == "" || done.Submitted.IsZero() {
+		t.Fatalf("after sending queued: %+v", done)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	d, st, _ := setup(t)
+	ctx := context.Background()
+
+	draft := request()
+	if err := d.SaveDraft(draft); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Cancel(ctx, draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := st.Request(draft.ID); r.Status != app.Cancelled {
+		t.Errorf("draft status %s", r.Status)
+	}
+
+	open := request()
+	open.Person.BirthPlace = ""
+	if err := d.Send(ctx, open); err != nil {
+		t.Fatal(err)
+	}
+	if open.Status != app.Investigating || len(open.Asked) != 1 {
+		t.Fatalf("want investigation, got %+v", open)
+	}
+	if err := d.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Cancel(ctx, open.ID); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := st.Request(open.ID); r.Status != app.Cancelled {
+		t.Errorf("investigated request status %s", r.Status)
+	}
+
+	done := request()
+	if err := d.Send(ctx, done); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Cancel(ctx, done.ID); app.ErrorCode(err) != "desk.cannot_cancel" {
+		t.Errorf("cancel completed: %v", err)
+	}
+}
+
+func TestRefusedRequestReturnsToDraft(t *testing.T) {
+	d, st, _ := setup(t)
+	r := request()
+	r.Pages[0].ContentType = "text/plain"
+	if err := d.Send(context.Background(), r); app.ErrorCode(err) != "service.bad_page" {
+		t.Fatalf("send: %v", err)
+	}
+	if got, _ := st.Request(r.ID); got.Status != app.Draft {
+		t.Errorf("status %s, want draft", got.Status)
+	}
+	invalid := request()
+	invalid.Requester = ""
+	if err := d.Send(context.Background(), invalid); app.ErrorCode(err) != "request.email_invalid" || invalid.ID != "" {
+		t.Errorf("invalid request: %v, id %q", err, invalid.ID)
+	}
+}
