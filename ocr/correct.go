@@ -1,0 +1,301 @@
+package ocr
+
+import "strings"
+
+// The OCR confusions that may be undone: each pair looks alike in OCR-B.
+// Q and D are not paired with 0: OCR-B draws them distinctly enough that a
+// reading of Q or D is more likely right than a misread 0.
+var (
+	letterToDigit = map[byte]byte{'O': '0', 'I': '1', 'Z': '2', 'S': '5', 'B': '8', 'G': '6'}
+	digitToLetter = map[byte]byte{'0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'B', '6': 'G'}
+)
+
+// draft is an MRZ being fitted to one layout.
+type draft struct {
+	lay       *layout
+	lines     [][]byte
+	fixes     []Correction
+	deviation int // characters the read lines were off the layout's lengths
+}
+
+func newDraft(lay *layout, lines [][]byte, fixes []Correction) *draft {
+	d := &draft{lay: lay, lines: make([][]byte, len(lines)), fixes: append([]Correction(nil), fixes...)}
+	for i, l := range lines {
+		d.lines[i] = append([]byte(nil), l...)
+	}
+	return d
+}
+
+// set changes one character and records the change; a change that undoes
+// an earlier one removes it.
+func (d *draft) set(line, col int, to byte) {
+	from := d.lines[line][col]
+	if from == to {
+		return
+	}
+	d.lines[line][col] = to
+	for i := range d.fixes {
+		c := &d.fixes[i]
+		if c.Line == line && c.Col == col && c.From != "" && c.To != "" {
+			c.To = string(to)
+			if c.From == c.To {
+				d.fixes = append(d.fixes[:i], d.fixes[i+1:]...)
+			}
+			return
+		}
+	}
+	d.fixes = append(d.fixes, Correction{Line: line, Col: col, From: string(from), To: string(to)})
+}
+
+// classFix is the only reading of c that class allows, when c is one of
+// the confusions class rules out.
+func classFix(c byte, class charClass) (byte, bool) {
+	switch class {
+	case digitClass:
+		if r, ok := letterToDigit[c]; ok {
+			return r, true
+		}
+		if strings.IndexByte(fillerMisreads, c) >= 0 {
+			return '<', true
+		}
+	case letterClass:
+		if r, ok := digitToLetter[c]; ok {
+			return r, true
+		}
+	case fillerClass:
+		if strings.IndexByte(fillerMisreads, c) >= 0 {
+			return '<', true
+		}
+	}
+	return 0, false
+}
+
+// fixClasses undoes confusions that a position's class rules out.
+func (d *draft) fixClasses() {
+	for i, line := range d.lines {
+		for j, c := range line {
+			if r, ok := classFix(c, d.lay.at[i][j].class); ok {
+				d.set(i, j, r)
+			}
+		}
+	}
+}
+
+// fixNames puts back fillers read as letters at the end of name fields.
+func (d *draft) fixNames() {
+	for _, fl := range d.lay.fields {
+		if fl.name != nameField && fl.name != "surname" && fl.name != "given_names" {
+			continue
+		}
+		raw := string(d.lines[fl.line][fl.start:fl.end])
+		clean := cleanNameFillers(raw)
+		for k := range len(raw) {
+			d.set(fl.line, fl.start+k, clean[k])
+		}
+	}
+}
+
+// alternatives are the other readings of the character at (line, col)
+// that a check digit may choose between.
+func (d *draft) alternatives(line, col int) []byte {
+	if d.lay.at[line][col].class != anyClass {
+		return nil
+	}
+	c := d.lines[line][col]
+	var alt []byte
+	if r, ok := letterToDigit[c]; ok {
+		alt = append(alt, r)
+	}
+	if r, ok := digitToLetter[c]; ok {
+		alt = append(alt, r)
+	}
+	if strings.IndexByte(fillerMisreads, c) >= 0 && d.nextToFiller(line, col) {
+		alt = append(alt, '<')
+	}
+	return alt
+}
+
+func (d *draft) nextToFiller(line, col int) bool {
+	l := d.lines[line]
+	return (col > 0 && l[col-1] == '<') || (col+1 < len(l) && l[col+1] == '<')
+}
+
+type position struct{ line, col int }
+
+type edit struct {
+	position
+	to byte
+}
+
+// repairChecks tries, for each failing check digit, the other readings of
+// the characters it protects, and applies a repair only when exactly one
+// makes the check pass without breaking another. Two-character repairs
+// are accepted only when the composite check confirms them.
+func (d *draft) repairChecks() {
+	for _, name := range d.checkOrder() {
+		c, ok := d.findCheck(name)
+		if !ok || d.passes(c) {
+			continue
+		}
+		candidates := d.repairPositions(c)
+		passing := d.passingChecks()
+		try := func(edits []edit) bool {
+			undo := d.apply(edits)
+			defer d.revert(undo)
+			c, ok := d.findCheck(name)
+			if !ok || !d.passes(c) {
+				return false
+			}
+			for _, p := range passing {
+				if cc, ok := d.findCheck(p); !ok || !d.passes(cc) {
+					return false
+				}
+			}
+			return true
+		}
+		var singles [][]edit
+		for _, p := range candidates {
+			for _, a := range d.alternatives(p.line, p.col) {
+				e := []edit{{p, a}}
+				if try(e) {
+					singles = append(singles, e)
+				}
+			}
+		}
+		if fix, ok := d.unique(singles, name); ok {
+			d.commit(fix)
+			continue
+		}
+		if len(singles) > 0 || len(candidates) > 16 || !d.hasComposite() || name == composite {
+			continue
+		}
+		var pairs [][]edit
+		for i, p := range candidates {
+			for _, a := range d.alternatives(p.line, p.col) {
+				for _, q := range candidates[i+1:] {
+					for _, b := range d.alternatives(q.line, q.col) {
+						e := []edit{{p, a}, {q, b}}
+						if try(e) && d.compositePassesWith(e) {
+							pairs = append(pairs, e)
+						}
+					}
+				}
+			}
+		}
+		if len(pairs) == 1 {
+			d.commit(pairs[0])
+		}
+	}
+}
+
+// unique picks the one repair among fixes, using the composite check to
+// choose when several fix the check itself.
+func (d *draft) unique(fixes [][]edit, name string) ([]edit, bool) {
+	if len(fixes) == 1 {
+		return fixes[0], true
+	}
+	if len(fixes) == 0 || name == composite || !d.hasComposite() {
+		return nil, false
+	}
+	var confirmed [][]edit
+	for _, e := range fixes {
+		if d.compositePassesWith(e) {
+			confirmed = append(confirmed, e)
+		}
+	}
+	if len(confirmed) == 1 {
+		return confirmed[0], true
+	}
+	return nil, false
+}
+
+func (d *draft) hasComposite() bool {
+	_, ok := d.findCheck(composite)
+	return ok
+}
+
+func (d *draft) compositePassesWith(edits []edit) bool {
+	undo := d.apply(edits)
+	defer d.revert(undo)
+	c, ok := d.findCheck(composite)
+	return ok && d.passes(c)
+}
+
+func (d *draft) apply(edits []edit) []edit {
+	undo := make([]edit, len(edits))
+	for i, e := range edits {
+		undo[len(edits)-1-i] = edit{e.position, d.lines[e.line][e.col]}
+		d.lines[e.line][e.col] = e.to
+	}
+	return undo
+}
+
+func (d *draft) revert(undo []edit) {
+	for _, e := range undo {
+		d.lines[e.line][e.col] = e.to
+	}
+}
+
+func (d *draft) commit(edits []edit) {
+	for _, e := range edits {
+		d.set(e.line, e.col, e.to)
+	}
+}
+
+// repairPositions are the characters a failing check may change: those it
+// protects (and its own slot, when that lies in free text) that no passing
+// check also protects.
+func (d *draft) repairPositions(c boundCheck) []position {
+	guarded := map[position]bool{}
+	for _, other := range d.checks() {
+		if other.name == c.name || !d.passes(other) {
+			continue
+		}
+		for _, s := range other.variants[0] {
+			for j := s.start; j < s.end; j++ {
+				guarded[position{s.line, j}] = true
+			}
+		}
+		guarded[position{other.line, other.at}] = true
+	}
+	seen := map[position]bool{}
+	var out []position
+	add := func(p position) {
+		if seen[p] || guarded[p] || len(d.alternatives(p.line, p.col)) == 0 {
+			return
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	for _, v := range c.variants {
+		for _, s := range v {
+			for j := s.start; j < s.end; j++ {
+				add(position{s.line, j})
+			}
+		}
+	}
+	add(position{c.line, c.at})
+	return out
+}
+
+// checkOrder repairs the checks of single fields before the composite,
+// which then decides between their candidate repairs.
+func (d *draft) checkOrder() []string {
+	var names []string
+	for _, c := range d.lay.checks {
+		if c.name != composite {
+			names = append(names, c.name)
+		}
+	}
+	return append(names, composite)
+}
+
+func (d *draft) passingChecks() []string {
+	var out []string
+	for _, c := range d.checks() {
+		if d.passes(c) {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}

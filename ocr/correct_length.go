@@ -1,0 +1,100 @@
+package ocr
+
+import "strings"
+
+// fitting is one way to bring a line to its layout length.
+type fitting struct {
+	line  []byte
+	fixes []Correction // Col is filled in; Line and Field later
+}
+
+// fittings lists ways to bring line to length n by restoring lost fillers
+// or dropping extra ones, most likely first: OCR loses or adds fillers in
+// runs, so a run is grown or shrunk as a whole; the last run first, as it
+// is the longest in most layouts (the end of a name, unused optional data).
+func fittings(line []byte, n int) []fitting {
+	k := n - len(line)
+	switch {
+	case k == 0:
+		return []fitting{{line: line}}
+	case k > 0 && k <= n:
+		return grow(line, k)
+	case k < 0 && -k <= n:
+		return shrink(line, -k, n)
+	}
+	return []fitting{pad(line, n)}
+}
+
+// fillerRuns returns [start, end) of every run of '<', last first.
+func fillerRuns(line []byte) [][2]int {
+	var runs [][2]int
+	for i := 0; i < len(line); {
+		if line[i] != '<' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] == '<' {
+			j++
+		}
+		runs = append([][2]int{{i, j}}, runs...)
+		i = j
+	}
+	return runs
+}
+
+func grow(line []byte, k int) []fitting {
+	var out []fitting
+	ins := []byte(strings.Repeat("<", k))
+	for _, r := range fillerRuns(line) {
+		out = append(out, insert(line, r[1], ins))
+	}
+	if len(line) == 0 || line[len(line)-1] != '<' {
+		out = append(out, insert(line, len(line), ins))
+	}
+	return out
+}
+
+func insert(line []byte, at int, ins []byte) fitting {
+	b := make([]byte, 0, len(line)+len(ins))
+	b = append(append(append(b, line[:at]...), ins...), line[at:]...)
+	fx := make([]Correction, len(ins))
+	for i := range ins {
+		fx[i] = Correction{Col: at + i, To: "<"}
+	}
+	return fitting{line: b, fixes: fx}
+}
+
+func shrink(line []byte, k, n int) []fitting {
+	var out []fitting
+	for _, r := range fillerRuns(line) {
+		if r[1]-r[0] >= k {
+			out = append(out, remove(line, r[1]-k, k))
+		}
+	}
+	if tail := string(line[len(line)-k:]); strings.Trim(tail, fillerMisreads+"<") == "" && len(out) == 0 {
+		out = append(out, remove(line, len(line)-k, k))
+	}
+	if len(out) == 0 {
+		out = append(out, pad(line, n))
+	}
+	return out
+}
+
+func remove(line []byte, at, k int) fitting {
+	b := append(append([]byte(nil), line[:at]...), line[at+k:]...)
+	fx := make([]Correction, k)
+	for i := range k {
+		fx[i] = Correction{Col: at, From: string(line[at+i])}
+	}
+	return fitting{line: b, fixes: fx}
+}
+
+// pad cuts or fills line to n characters when no filler run explains the
+// difference; the checks will then tell the text is wrong.
+func pad(line []byte, n int) fitting {
+	if len(line) > n {
+		return remove(line, n, len(line)-n)
+	}
+	return insert(line, len(line), []byte(strings.Repeat("<", n-len(line))))
+}
