@@ -11,15 +11,15 @@ var (
 )
 
 // draft is an MRZ being fitted to one layout.
-type draft struct {
-	lay       *layout
+type mrzDraft struct {
+	lay       *mrzLayout
 	lines     [][]byte
 	fixes     []Correction
 	deviation int // characters the read lines were off the layout's lengths
 }
 
-func newDraft(lay *layout, lines [][]byte, fixes []Correction) *draft {
-	d := &draft{lay: lay, lines: make([][]byte, len(lines)), fixes: append([]Correction(nil), fixes...)}
+func newMrzDraft(lay *mrzLayout, lines [][]byte, fixes []Correction) *mrzDraft {
+	d := &mrzDraft{lay: lay, lines: make([][]byte, len(lines)), fixes: append([]Correction(nil), fixes...)}
 	for i, l := range lines {
 		d.lines[i] = append([]byte(nil), l...)
 	}
@@ -28,7 +28,7 @@ func newDraft(lay *layout, lines [][]byte, fixes []Correction) *draft {
 
 // set changes one character and records the change; a change that undoes
 // an earlier one removes it.
-func (d *draft) set(line, col int, to byte) {
+func (d *mrzDraft) set(line, col int, to byte) {
 	from := d.lines[line][col]
 	if from == to {
 		return
@@ -71,7 +71,7 @@ func classFix(c byte, class charClass) (byte, bool) {
 }
 
 // fixClasses undoes confusions that a position's class rules out.
-func (d *draft) fixClasses() {
+func (d *mrzDraft) fixClasses() {
 	for i, line := range d.lines {
 		for j, c := range line {
 			if r, ok := classFix(c, d.lay.at[i][j].class); ok {
@@ -81,8 +81,23 @@ func (d *draft) fixClasses() {
 	}
 }
 
+// fixCountries restores Germany's code D<< where its fillers were read
+// as letters.
+func (d *mrzDraft) fixCountries() {
+	for _, fl := range d.lay.fields {
+		if (fl.name != "issuing_state" && fl.name != "nationality") || fl.end-fl.start != 3 {
+			continue
+		}
+		code := string(d.lines[fl.line][fl.start:fl.end])
+		if code[0] == 'D' && !knownCountry(strings.Trim(code, "<")) && onlyFillerMisreads(code[1:]) {
+			d.set(fl.line, fl.start+1, '<')
+			d.set(fl.line, fl.start+2, '<')
+		}
+	}
+}
+
 // fixNames puts back fillers read as letters at the end of name fields.
-func (d *draft) fixNames() {
+func (d *mrzDraft) fixNames() {
 	for _, fl := range d.lay.fields {
 		if fl.name != nameField && fl.name != "surname" && fl.name != "given_names" {
 			continue
@@ -97,7 +112,7 @@ func (d *draft) fixNames() {
 
 // alternatives are the other readings of the character at (line, col)
 // that a check digit may choose between.
-func (d *draft) alternatives(line, col int) []byte {
+func (d *mrzDraft) alternatives(line, col int) []byte {
 	if d.lay.at[line][col].class != anyClass {
 		return nil
 	}
@@ -115,15 +130,15 @@ func (d *draft) alternatives(line, col int) []byte {
 	return alt
 }
 
-func (d *draft) nextToFiller(line, col int) bool {
+func (d *mrzDraft) nextToFiller(line, col int) bool {
 	l := d.lines[line]
 	return (col > 0 && l[col-1] == '<') || (col+1 < len(l) && l[col+1] == '<')
 }
 
-type position struct{ line, col int }
+type charPos struct{ line, col int }
 
-type edit struct {
-	position
+type charEdit struct {
+	charPos
 	to byte
 }
 
@@ -131,7 +146,7 @@ type edit struct {
 // the characters it protects, and applies a repair only when exactly one
 // makes the check pass without breaking another. Two-character repairs
 // are accepted only when the composite check confirms them.
-func (d *draft) repairChecks() {
+func (d *mrzDraft) repairChecks() {
 	for _, name := range d.checkOrder() {
 		c, ok := d.findCheck(name)
 		if !ok || d.passes(c) {
@@ -139,7 +154,7 @@ func (d *draft) repairChecks() {
 		}
 		candidates := d.repairPositions(c)
 		passing := d.passingChecks()
-		try := func(edits []edit) bool {
+		try := func(edits []charEdit) bool {
 			undo := d.apply(edits)
 			defer d.revert(undo)
 			c, ok := d.findCheck(name)
@@ -153,10 +168,10 @@ func (d *draft) repairChecks() {
 			}
 			return true
 		}
-		var singles [][]edit
+		var singles [][]charEdit
 		for _, p := range candidates {
 			for _, a := range d.alternatives(p.line, p.col) {
-				e := []edit{{p, a}}
+				e := []charEdit{{p, a}}
 				if try(e) {
 					singles = append(singles, e)
 				}
@@ -169,12 +184,12 @@ func (d *draft) repairChecks() {
 		if len(singles) > 0 || len(candidates) > 16 || !d.hasComposite() || name == composite {
 			continue
 		}
-		var pairs [][]edit
+		var pairs [][]charEdit
 		for i, p := range candidates {
 			for _, a := range d.alternatives(p.line, p.col) {
 				for _, q := range candidates[i+1:] {
 					for _, b := range d.alternatives(q.line, q.col) {
-						e := []edit{{p, a}, {q, b}}
+						e := []charEdit{{p, a}, {q, b}}
 						if try(e) && d.compositePassesWith(e) {
 							pairs = append(pairs, e)
 						}
@@ -190,14 +205,14 @@ func (d *draft) repairChecks() {
 
 // unique picks the one repair among fixes, using the composite check to
 // choose when several fix the check itself.
-func (d *draft) unique(fixes [][]edit, name string) ([]edit, bool) {
+func (d *mrzDraft) unique(fixes [][]charEdit, name string) ([]charEdit, bool) {
 	if len(fixes) == 1 {
 		return fixes[0], true
 	}
 	if len(fixes) == 0 || name == composite || !d.hasComposite() {
 		return nil, false
 	}
-	var confirmed [][]edit
+	var confirmed [][]charEdit
 	for _, e := range fixes {
 		if d.compositePassesWith(e) {
 			confirmed = append(confirmed, e)
@@ -209,34 +224,34 @@ func (d *draft) unique(fixes [][]edit, name string) ([]edit, bool) {
 	return nil, false
 }
 
-func (d *draft) hasComposite() bool {
+func (d *mrzDraft) hasComposite() bool {
 	_, ok := d.findCheck(composite)
 	return ok
 }
 
-func (d *draft) compositePassesWith(edits []edit) bool {
+func (d *mrzDraft) compositePassesWith(edits []charEdit) bool {
 	undo := d.apply(edits)
 	defer d.revert(undo)
 	c, ok := d.findCheck(composite)
 	return ok && d.passes(c)
 }
 
-func (d *draft) apply(edits []edit) []edit {
-	undo := make([]edit, len(edits))
+func (d *mrzDraft) apply(edits []charEdit) []charEdit {
+	undo := make([]charEdit, len(edits))
 	for i, e := range edits {
-		undo[len(edits)-1-i] = edit{e.position, d.lines[e.line][e.col]}
+		undo[len(edits)-1-i] = charEdit{e.charPos, d.lines[e.line][e.col]}
 		d.lines[e.line][e.col] = e.to
 	}
 	return undo
 }
 
-func (d *draft) revert(undo []edit) {
+func (d *mrzDraft) revert(undo []charEdit) {
 	for _, e := range undo {
 		d.lines[e.line][e.col] = e.to
 	}
 }
 
-func (d *draft) commit(edits []edit) {
+func (d *mrzDraft) commit(edits []charEdit) {
 	for _, e := range edits {
 		d.set(e.line, e.col, e.to)
 	}
@@ -245,22 +260,22 @@ func (d *draft) commit(edits []edit) {
 // repairPositions are the characters a failing check may change: those it
 // protects (and its own slot, when that lies in free text) that no passing
 // check also protects.
-func (d *draft) repairPositions(c boundCheck) []position {
-	guarded := map[position]bool{}
+func (d *mrzDraft) repairPositions(c boundCheck) []charPos {
+	guarded := map[charPos]bool{}
 	for _, other := range d.checks() {
 		if other.name == c.name || !d.passes(other) {
 			continue
 		}
 		for _, s := range other.variants[0] {
 			for j := s.start; j < s.end; j++ {
-				guarded[position{s.line, j}] = true
+				guarded[charPos{s.line, j}] = true
 			}
 		}
-		guarded[position{other.line, other.at}] = true
+		guarded[charPos{other.line, other.at}] = true
 	}
-	seen := map[position]bool{}
-	var out []position
-	add := func(p position) {
+	seen := map[charPos]bool{}
+	var out []charPos
+	add := func(p charPos) {
 		if seen[p] || guarded[p] || len(d.alternatives(p.line, p.col)) == 0 {
 			return
 		}
@@ -270,17 +285,17 @@ func (d *draft) repairPositions(c boundCheck) []position {
 	for _, v := range c.variants {
 		for _, s := range v {
 			for j := s.start; j < s.end; j++ {
-				add(position{s.line, j})
+				add(charPos{s.line, j})
 			}
 		}
 	}
-	add(position{c.line, c.at})
+	add(charPos{c.line, c.at})
 	return out
 }
 
 // checkOrder repairs the checks of single fields before the composite,
 // which then decides between their candidate repairs.
-func (d *draft) checkOrder() []string {
+func (d *mrzDraft) checkOrder() []string {
 	var names []string
 	for _, c := range d.lay.checks {
 		if c.name != composite {
@@ -290,7 +305,7 @@ func (d *draft) checkOrder() []string {
 	return append(names, composite)
 }
 
-func (d *draft) passingChecks() []string {
+func (d *mrzDraft) passingChecks() []string {
 	var out []string
 	for _, c := range d.checks() {
 		if d.passes(c) {

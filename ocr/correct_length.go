@@ -12,17 +12,17 @@ type fitting struct {
 // or dropping extra ones, most likely first: OCR loses or adds fillers in
 // runs, so a run is grown or shrunk as a whole; the last run first, as it
 // is the longest in most layouts (the end of a name, unused optional data).
-func fittings(line []byte, n int) []fitting {
+func fittingsFor(line []byte, n int) []fitting {
 	k := n - len(line)
 	switch {
 	case k == 0:
 		return []fitting{{line: line}}
 	case k > 0 && k <= n:
-		return grow(line, k)
+		return growRun(line, k)
 	case k < 0 && -k <= n:
-		return shrink(line, -k, n)
+		return shrinkRun(line, -k, n)
 	}
-	return []fitting{pad(line, n)}
+	return []fitting{padLine(line, n)}
 }
 
 // fillerRuns returns [start, end) of every run of '<', last first.
@@ -43,19 +43,19 @@ func fillerRuns(line []byte) [][2]int {
 	return runs
 }
 
-func grow(line []byte, k int) []fitting {
+func growRun(line []byte, k int) []fitting {
 	var out []fitting
 	ins := []byte(strings.Repeat("<", k))
 	for _, r := range fillerRuns(line) {
-		out = append(out, insert(line, r[1], ins))
+		out = append(out, insertFillers(line, r[1], ins))
 	}
 	if len(line) == 0 || line[len(line)-1] != '<' {
-		out = append(out, insert(line, len(line), ins))
+		out = append(out, insertFillers(line, len(line), ins))
 	}
 	return out
 }
 
-func insert(line []byte, at int, ins []byte) fitting {
+func insertFillers(line []byte, at int, ins []byte) fitting {
 	b := make([]byte, 0, len(line)+len(ins))
 	b = append(append(append(b, line[:at]...), ins...), line[at:]...)
 	fx := make([]Correction, len(ins))
@@ -65,23 +65,23 @@ func insert(line []byte, at int, ins []byte) fitting {
 	return fitting{line: b, fixes: fx}
 }
 
-func shrink(line []byte, k, n int) []fitting {
+func shrinkRun(line []byte, k, n int) []fitting {
 	var out []fitting
 	for _, r := range fillerRuns(line) {
 		if r[1]-r[0] >= k {
-			out = append(out, remove(line, r[1]-k, k))
+			out = append(out, removeChars(line, r[1]-k, k))
 		}
 	}
 	if tail := string(line[len(line)-k:]); strings.Trim(tail, fillerMisreads+"<") == "" && len(out) == 0 {
-		out = append(out, remove(line, len(line)-k, k))
+		out = append(out, removeChars(line, len(line)-k, k))
 	}
 	if len(out) == 0 {
-		out = append(out, pad(line, n))
+		out = append(out, padLine(line, n))
 	}
 	return out
 }
 
-func remove(line []byte, at, k int) fitting {
+func removeChars(line []byte, at, k int) fitting {
 	b := append(append([]byte(nil), line[:at]...), line[at+k:]...)
 	fx := make([]Correction, k)
 	for i := range k {
@@ -92,9 +92,9 @@ func remove(line []byte, at, k int) fitting {
 
 // pad cuts or fills line to n characters when no filler run explains the
 // difference; the checks will then tell the text is wrong.
-func pad(line []byte, n int) fitting {
+func padLine(line []byte, n int) fitting {
 	if len(line) > n {
-		return remove(line, n, len(line)-n)
+		return removeChars(line, n, len(line)-n)
 	}
-	return insert(line, len(line), []byte(strings.Repeat("<", n-len(line))))
+	return insertFillers(line, len(line), []byte(strings.Repeat("<", n-len(line))))
 }

@@ -5,14 +5,14 @@ package ocr
 // and gives it two readings.
 type boundCheck struct {
 	name     string
-	variants [][]span // the check passes when any variant does
+	variants [][]mrzSpan // the check passes when any variant does
 	line, at int
 }
 
 // overflow finds a document number continued into the optional data: the
 // check slot holds '<' and the optional data starts with the rest of the
 // number followed by its check digit. end is the index after that digit.
-func (d *draft) overflow() (end int, ok bool) {
+func (d *mrzDraft) overflow() (end int, ok bool) {
 	l := d.lay
 	if l.overflowLine < 0 {
 		return 0, false
@@ -30,29 +30,29 @@ func (d *draft) overflow() (end int, ok bool) {
 	return end, end-l.overflowAt >= 2
 }
 
-func (d *draft) layoutCheck(name string) (check, bool) {
+func (d *mrzDraft) layoutCheck(name string) (checkDef, bool) {
 	for _, c := range d.lay.checks {
 		if c.name == name {
 			return c, true
 		}
 	}
-	return check{}, false
+	return checkDef{}, false
 }
 
 // checks binds the layout's checks to the current text.
-func (d *draft) checks() []boundCheck {
+func (d *mrzDraft) checks() []boundCheck {
 	out := make([]boundCheck, 0, len(d.lay.checks))
 	end, long := d.overflow()
 	for _, c := range d.lay.checks {
-		b := boundCheck{name: c.name, variants: [][]span{c.data}, line: c.line, at: c.at}
+		b := boundCheck{name: c.name, variants: [][]mrzSpan{c.data}, line: c.line, at: c.at}
 		if long && c.name == "document_number" {
 			// Issuers differ on whether the '<' in the old slot counts.
-			rest := span{d.lay.overflowLine, d.lay.overflowAt, end - 1}
+			rest := mrzSpan{d.lay.overflowLine, d.lay.overflowAt, end - 1}
 			doc := c.data[0]
-			withSlot := span{doc.line, doc.start, doc.end + 1}
-			b.variants = [][]span{{doc, rest}, {withSlot, rest}}
+			withSlot := mrzSpan{doc.line, doc.start, doc.end + 1}
+			b.variants = [][]mrzSpan{{doc, rest}, {withSlot, rest}}
 			if withSlot.line == rest.line && withSlot.end == rest.start {
-				b.variants[1] = []span{{doc.line, doc.start, rest.end}}
+				b.variants[1] = []mrzSpan{{doc.line, doc.start, rest.end}}
 			}
 			b.line, b.at = d.lay.overflowLine, end-1
 		}
@@ -61,7 +61,7 @@ func (d *draft) checks() []boundCheck {
 	return out
 }
 
-func (d *draft) findCheck(name string) (boundCheck, bool) {
+func (d *mrzDraft) findCheck(name string) (boundCheck, bool) {
 	for _, c := range d.checks() {
 		if c.name == name {
 			return c, true
@@ -73,7 +73,7 @@ func (d *draft) findCheck(name string) (boundCheck, bool) {
 // passes tells whether the check digit matches one variant of its data. A
 // '<' in the slot is right only for data that is all fillers (unused
 // optional data).
-func (d *draft) passes(c boundCheck) bool {
+func (d *mrzDraft) passes(c boundCheck) bool {
 	got := d.lines[c.line][c.at]
 	for _, v := range c.variants {
 		text := d.spanText(v)
@@ -90,7 +90,7 @@ func (d *draft) passes(c boundCheck) bool {
 	return false
 }
 
-func (d *draft) spanText(spans []span) string {
+func (d *mrzDraft) spanText(spans []mrzSpan) string {
 	var b []byte
 	for _, s := range spans {
 		b = append(b, d.lines[s.line][s.start:s.end]...)

@@ -39,14 +39,14 @@ func cleanNameFillers(s string) string {
 		if end := strings.Index(strings.TrimLeft(rest, "<"), "<<"); end >= 0 {
 			from := sep + 2 + len(rest) - len(strings.TrimLeft(rest, "<")) + end
 			if onlyFillerMisreads(s[from:]) {
-				fill(b[from:])
+				fillFillers(b[from:])
 			}
 		}
 	}
 	trimmed := strings.TrimRight(string(b), "<")
 	start := strings.LastIndexByte(trimmed, '<') + 1
 	if start > 0 && len(trimmed)-start >= 3 && onlyFillerMisreads(trimmed[start:]) {
-		fill(b[start:len(trimmed)])
+		fillFillers(b[start:len(trimmed)])
 	}
 	return string(b)
 }
@@ -55,7 +55,7 @@ func onlyFillerMisreads(s string) bool {
 	return strings.Trim(s, fillerMisreads+"<") == ""
 }
 
-func fill(b []byte) {
+func fillFillers(b []byte) {
 	for i := range b {
 		b[i] = '<'
 	}

@@ -56,15 +56,15 @@ func ParseAt(lines []string, now time.Time) Result {
 	for _, l := range norm {
 		res.Lines = append(res.Lines, string(l))
 	}
-	var best *draft
-	var bestScore score
-	for _, w := range windows(norm) {
+	var best *mrzDraft
+	var bestScore fitScore
+	for _, w := range lineWindows(norm) {
 		for _, lay := range layoutsFor(len(w.lines)) {
 			if !lay.accepts(string(w.lines[0])) || !plausibleLength(lay, w.lines) {
 				continue
 			}
-			d := fit(lay, w.lines)
-			s := d.score()
+			d := fitLayout(lay, w.lines)
+			s := d.fitScore()
 			s.uncovered = len(norm) - len(w.lines)
 			if best == nil || s.better(bestScore) {
 				best, bestScore = d, s
@@ -101,19 +101,19 @@ func normalise(lines []string) [][]byte {
 	return out
 }
 
-type window struct{ lines [][]byte }
+type lineWindow struct{ lines [][]byte }
 
 // windows are the runs of up to three consecutive lines an MRZ may be,
 // all of them first.
-func windows(lines [][]byte) []window {
+func lineWindows(lines [][]byte) []lineWindow {
 	if len(lines) <= 3 {
-		out := []window{{lines}}
+		out := []lineWindow{{lines}}
 		if len(lines) == 1 {
 			return out
 		}
 		for size := len(lines) - 1; size >= 1; size-- {
 			for i := 0; i+size <= len(lines); i++ {
-				out = append(out, window{lines[i : i+size]})
+				out = append(out, lineWindow{lines[i : i+size]})
 			}
 		}
 		return out
@@ -121,10 +121,10 @@ func windows(lines [][]byte) []window {
 	if len(lines) > maxLines {
 		return nil
 	}
-	var out []window
+	var out []lineWindow
 	for size := 3; size >= 1; size-- {
 		for i := 0; i+size <= len(lines); i++ {
-			out = append(out, window{lines[i : i+size]})
+			out = append(out, lineWindow{lines[i : i+size]})
 		}
 	}
 	return out
@@ -132,7 +132,7 @@ func windows(lines [][]byte) []window {
 
 // plausibleLength rejects text far too short or long for a layout: OCR
 // loses fillers, but not most of a line.
-func plausibleLength(lay *layout, lines [][]byte) bool {
+func plausibleLength(lay *mrzLayout, lines [][]byte) bool {
 	got, want := 0, 0
 	for i, l := range lines {
 		got += len(l)
@@ -143,37 +143,37 @@ func plausibleLength(lay *layout, lines [][]byte) bool {
 
 // fit brings each line to its length, choosing among the ways to restore
 // fillers the one the check digits like best, then corrects the text.
-func fit(lay *layout, lines [][]byte) *draft {
+func fitLayout(lay *mrzLayout, lines [][]byte) *mrzDraft {
 	options := make([][]fitting, len(lines))
 	choice := make([]fitting, len(lines))
 	for i, l := range lines {
-		options[i] = fittings(l, lay.lengths[i])
+		options[i] = fittingsFor(l, lay.lengths[i])
 		choice[i] = options[i][0]
 	}
 	dev := 0
 	for i, l := range lines {
-		dev += abs(len(l) - lay.lengths[i])
+		dev += absInt(len(l) - lay.lengths[i])
 	}
 	for i := range lines {
 		if len(options[i]) < 2 {
 			continue
 		}
-		best, bestScore := choice[i], score{}
+		best, bestScore := choice[i], fitScore{}
 		for k, o := range options[i] {
 			choice[i] = o
-			s := correct(lay, choice).score()
+			s := correctDraft(lay, choice).fitScore()
 			if k == 0 || s.better(bestScore) {
 				best, bestScore = o, s
 			}
 		}
 		choice[i] = best
 	}
-	d := correct(lay, choice)
+	d := correctDraft(lay, choice)
 	d.deviation = dev
 	return d
 }
 
-func abs(n int) int {
+func absInt(n int) int {
 	if n < 0 {
 		return -n
 	}
@@ -181,7 +181,7 @@ func abs(n int) int {
 }
 
 // correct applies the corrections to lines of the right lengths.
-func correct(lay *layout, choice []fitting) *draft {
+func correctDraft(lay *mrzLayout, choice []fitting) *mrzDraft {
 	lines := make([][]byte, len(choice))
 	var fixes []Correction
 	for i, c := range choice {
@@ -191,22 +191,25 @@ func correct(lay *layout, choice []fitting) *draft {
 			fixes = append(fixes, fx)
 		}
 	}
-	d := newDraft(lay, lines, fixes)
+	d := newMrzDraft(lay, lines, fixes)
 	d.fixClasses()
+	d.fixCountries()
 	d.fixNames()
 	d.repairChecks()
 	return d
 }
 
-// score ranks the readings of a text: fewer failed checks and unused
-// lines, then text nearer the layout's lengths, more checks passed, fewer
-// changes.
-type score struct {
-	failing, uncovered, deviation, passing, fixes int
+// score ranks the readings of a text. Failed checks and unused lines
+// count most; then the fillers the fitting had to add (OCR loses many)
+// and, far more, to drop (OCR rarely invents them), so that a passport's
+// lines are not cut down to a TD2 whose random composite check passes.
+// Ties go to more checks passed, text nearer the layout, fewer changes.
+type fitScore struct {
+	failing, uncovered, inserted, removed, deviation, passing, fixes int
 }
 
-func (d *draft) score() score {
-	s := score{deviation: d.deviation, fixes: len(d.fixes)}
+func (d *mrzDraft) fitScore() fitScore {
+	s := fitScore{deviation: d.deviation, fixes: len(d.fixes)}
 	for _, c := range d.checks() {
 		if d.passes(c) {
 			s.passing++
@@ -214,24 +217,36 @@ func (d *draft) score() score {
 			s.failing++
 		}
 	}
+	for _, fx := range d.fixes {
+		switch {
+		case fx.From == "":
+			s.inserted++
+		case fx.To == "":
+			s.removed++
+		}
+	}
 	return s
 }
 
-func (s score) better(t score) bool {
-	if a, b := s.failing+s.uncovered, t.failing+t.uncovered; a != b {
+func (s fitScore) cost() int {
+	return 16*(s.failing+s.uncovered) + 8*s.removed + s.inserted
+}
+
+func (s fitScore) better(t fitScore) bool {
+	if a, b := s.cost(), t.cost(); a != b {
 		return a < b
-	}
-	if s.deviation != t.deviation {
-		return s.deviation < t.deviation
 	}
 	if s.passing != t.passing {
 		return s.passing > t.passing
+	}
+	if s.deviation != t.deviation {
+		return s.deviation < t.deviation
 	}
 	return s.fixes < t.fixes
 }
 
 // result reads the fields out of a corrected draft.
-func (d *draft) result(raw []string, now time.Time) Result {
+func (d *mrzDraft) result(raw []string, now time.Time) Result {
 	res := Result{Found: true, Format: d.lay.format, RawLines: raw, Checks: map[string]bool{}}
 	for _, l := range d.lines {
 		res.Lines = append(res.Lines, string(l))
@@ -319,7 +334,7 @@ var jsonFields = []string{
 
 // texts gathers the raw text of each field, with a long document number
 // moved out of the optional data; optional parts are joined by a filler.
-func (d *draft) texts() map[string]string {
+func (d *mrzDraft) texts() map[string]string {
 	t := map[string]string{}
 	end, long := d.overflow()
 	for _, fl := range d.lay.fields {
@@ -342,7 +357,7 @@ func (d *draft) texts() map[string]string {
 }
 
 // fieldName names the field a correction at (line, col) belongs to.
-func (d *draft) fieldName(line, col int) string {
+func (d *mrzDraft) fieldName(line, col int) string {
 	col = min(max(col, 0), len(d.lines[line])-1)
 	if end, long := d.overflow(); long && line == d.lay.overflowLine && col >= d.lay.overflowAt && col < end {
 		return "document_number"
@@ -360,13 +375,13 @@ func (d *draft) fieldName(line, col int) string {
 // unprotected lists the fields with data no check digit covers; names
 // and sex are never covered. Codes are checked against the country list
 // instead.
-func (d *draft) unprotected() map[string]bool {
-	covered := map[position]bool{}
+func (d *mrzDraft) unprotected() map[string]bool {
+	covered := map[charPos]bool{}
 	for _, c := range d.checks() {
 		for _, v := range c.variants {
 			for _, s := range v {
 				for j := s.start; j < s.end; j++ {
-					covered[position{s.line, j}] = true
+					covered[charPos{s.line, j}] = true
 				}
 			}
 		}
@@ -378,7 +393,7 @@ func (d *draft) unprotected() map[string]bool {
 		}
 		whole := true
 		for j := fl.start; j < fl.end; j++ {
-			whole = whole && covered[position{fl.line, j}]
+			whole = whole && covered[charPos{fl.line, j}]
 		}
 		switch {
 		case whole:
