@@ -1,0 +1,76 @@
+// Package escl scans over the network with eSCL (Apple AirScan, Mopria), the
+// driverless protocol of most network scanners and multifunction printers:
+// XML over HTTP, so it needs no driver and no cgo on any OS. Scanners are
+// found by mDNS (Discover) or entered by address (BaseURL).
+package escl
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/idpro/idpro/scan"
+)
+
+// XML namespaces of eSCL documents.
+const (
+	NSPWG  = "http://www.pwg.org/schemas/2010/12/sm"
+	NSScan = "http://schemas.hp.com/imaging/escl/2011/05/03"
+)
+
+// Client is the eSCL scan.Backend. Devices lists Manual addresses and, when
+// Discover is set, the scanners it finds.
+type Client struct {
+	HTTP   *http.Client
+	Manual []string                                         // base URLs entered by the user
+	Find   func(ctx context.Context) ([]scan.Device, error) // discovery (Discover); nil for none
+	// RetryDelay is the wait after a 503 answer; Retries how many such
+	// answers a request tolerates (a HP LaserJet M28w needs many for the
+	// next page at high resolution, sane-airscan notes 30).
+	RetryDelay time.Duration
+	Retries    int
+}
+
+var _ scan.Backend = (*Client)(nil)
+
+// New returns a Client for the given manually entered addresses.
+func New(manual ...string) *Client {
+	return &Client{HTTP: DefaultHTTP(), Manual: manual, RetryDelay: time.Second, Retries: 30}
+}
+
+// DefaultHTTP is the HTTP client for scanners. eSCL over HTTPS
+// (_uscans._tcp) uses self-signed certificates on every device seen, so the
+// certificate is not checked: what travels is the scanned image, on the
+// local network, and a check would make every such scanner unusable.
+func DefaultHTTP() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // see above
+	return &http.Client{Transport: t, Timeout: 2 * time.Minute}
+}
+
+// BaseURL turns what a user typed ("192.168.1.20", "scanner.local:8080",
+// "http://10.0.0.5/eSCL/") into the scanner's eSCL base URL, with /eSCL as
+// the default resource path and no trailing slash.
+func BaseURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", fmt.Errorf("empty scanner address")
+	}
+	if !strings.Contains(s, "://") {
+		s = "http://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("not a scanner address: %q", s)
+	}
+	if u.Path == "" || u.Path == "/" {
+		u.Path = "/eSCL"
+	}
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	u.RawQuery, u.Fragment = "", ""
+	return u.String(), nil
+}
