@@ -99,8 +99,15 @@ func TestGrayPreviewOfWholeGlass(t *testing.T) {
 	if b := pages[0].Image.Bounds(); b.Dx() != 620 || b.Dy() != 877 {
 		t.Errorf("A4 at 75 dpi is 620x877, got %v", b)
 	}
-	if _, ok := pages[0].Image.(*image.Gray); !ok {
-		t.Errorf("gray scan decoded as %T", pages[0].Image)
+	if dark := darkShare(pages[0].Image); dark < 0.005 || dark > 0.3 {
+		t.Errorf("the preview shows no passport: %.3f dark", dark)
+	}
+	for y := 0; y < 877; y += 7 {
+		for x := 0; x < 620; x += 7 {
+			if r, g, b, _ := pages[0].Image.At(x, y).RGBA(); r != g || g != b {
+				t.Fatalf("gray scan has colour at %d,%d", x, y)
+			}
+		}
 	}
 }
 
@@ -270,4 +277,18 @@ func fractionDiffering(a, b image.Image) float64 {
 func gray(img image.Image, x, y int) int {
 	r, g, b, _ := img.At(x, y).RGBA()
 	return int((299*r + 587*g + 114*b) / 1000 >> 8)
+}
+
+func darkShare(img image.Image) float64 {
+	b := img.Bounds()
+	var dark, all int
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			all++
+			if gray(img, x, y) < 96 {
+				dark++
+			}
+		}
+	}
+	return float64(dark) / float64(all)
 }

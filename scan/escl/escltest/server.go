@@ -241,6 +241,13 @@ func (s *Server) nextDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	var err error
 	if format == "image/png" {
+		// libsane 1.2's escl backend fails on 8-bit grey PNG ("Out of
+		// memory"), so grey pages go out as RGB PNG with equal channels.
+		if g, ok := img.(*image.Gray); ok {
+			rgb := image.NewRGBA(g.Bounds())
+			draw.Draw(rgb, rgb.Bounds(), g, g.Bounds().Min, draw.Src)
+			img = rgb
+		}
 		err = png.Encode(&buf, img)
 	} else {
 		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90})
