@@ -110,6 +110,53 @@ func (d *mrzDraft) fixNames() {
 	}
 }
 
+// fixFillerRuns puts back fillers read as letters inside free text
+// (document numbers, optional data): a run of K, C, S or E between fillers,
+// or between a filler and the field's end, is a misread part of the filler
+// run. Such letters can even keep a check digit right (K at weights 1 and
+// 7 adds 160), so the repair is made whenever no passing check breaks.
+func (d *mrzDraft) fixFillerRuns() {
+	for _, fl := range d.lay.fields {
+		if fl.class != anyClass {
+			continue
+		}
+		line := d.lines[fl.line]
+		for j := fl.start; j < fl.end; j++ {
+			if line[j] != '<' {
+				continue
+			}
+			k := j + 1
+			for k < fl.end && strings.IndexByte(fillerMisreads, line[k]) >= 0 {
+				k++
+			}
+			if k == j+1 || (k < fl.end && line[k] != '<') {
+				continue
+			}
+			edits := make([]charEdit, 0, k-j-1)
+			for c := j + 1; c < k; c++ {
+				edits = append(edits, charEdit{charPos{fl.line, c}, '<'})
+			}
+			if d.keepsChecks(edits) {
+				d.commit(edits)
+			}
+			j = k - 1
+		}
+	}
+}
+
+// keepsChecks tells whether edits leave every passing check passing.
+func (d *mrzDraft) keepsChecks(edits []charEdit) bool {
+	passing := d.passingChecks()
+	undo := d.apply(edits)
+	defer d.revert(undo)
+	for _, name := range passing {
+		if c, ok := d.findCheck(name); !ok || !d.passes(c) {
+			return false
+		}
+	}
+	return true
+}
+
 // alternatives are the other readings of the character at (line, col)
 // that a check digit may choose between.
 func (d *mrzDraft) alternatives(line, col int) []byte {

@@ -195,6 +195,7 @@ func correctDraft(lay *mrzLayout, choice []fitting) *mrzDraft {
 	d.fixClasses()
 	d.fixCountries()
 	d.fixNames()
+	d.fixFillerRuns()
 	d.repairChecks()
 	return d
 }
