@@ -101,6 +101,14 @@ func NewServer(cfg Config) *Server {
 // Close stops the server.
 func (s *Server) Close() { s.srv.Close() }
 
+// Place puts doc on the glass at at (pixels at 300 dpi), as a user turning
+// the card over does.
+func (s *Server) Place(doc image.Image, at image.Point) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cfg.Platen, s.cfg.PlatenAt = doc, at
+}
+
 // Jobs returns copies of the jobs created so far.
 func (s *Server) Jobs() []Job {
 	s.mu.Lock()
@@ -274,7 +282,9 @@ func (s *Server) render(sheet image.Image, j Job) image.Image {
 	draw.Draw(out, bounds, image.White, image.Point{}, draw.Src)
 	at := image.Point{}
 	if j.Input != "Feeder" {
+		s.mu.Lock()
 		sheet, at = s.cfg.Platen, s.cfg.PlatenAt
+		s.mu.Unlock()
 	}
 	if sheet == nil {
 		return out
