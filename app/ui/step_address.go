@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/app/postcode"
+)
+
+// addressForm edits one address; a Belgian postcode offers its
+// municipalities.
+type addressForm struct {
+	street, number, box, postal, country *widget.Entry
+	municipality                         *widget.SelectEntry
+	postcodes                            postcode.Index
+	fixedCountry                         string
+	form                                 *widget.Form
+}
+
+func newAddressForm(u *UI, fixedCountry string, changed func()) *addressForm {
+	a := &addressForm{postcodes: u.Postcodes, fixedCountry: fixedCountry}
+	entry := func(ph string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(ph)
+		e.OnChanged = func(string) { changed() }
+		return e
+	}
+	a.street = entry("")
+	a.number = entry("")
+	a.box = entry("")
+	a.postal = entry("")
+	a.country = entry(u.T("ui.address.country_placeholder"))
+	a.municipality = widget.NewSelectEntry(nil)
+	a.municipality.OnChanged = func(string) { changed() }
+	a.postal.OnChanged = func(string) { a.offerMunicipalities(); changed() }
+	a.form = widget.NewForm(
+		widget.NewFormItem(u.T("ui.address.street"), a.street),
+		widget.NewFormItem(u.T("ui.address.number"), a.number),
+		widget.NewFormItem(u.T("ui.address.box"), a.box),
+		widget.NewFormItem(u.T("ui.address.postal"), a.postal),
+		widget.NewFormItem(u.T("ui.address.municipality"), a.municipality),
+	)
+	a.form.Items[2].HintText = u.T("ui.address.box_hint")
+	if fixedCountry == "" {
+		a.form.Append(u.T("ui.address.country"), a.country)
+	}
+	return a
+}
+
+func (a *addressForm) countryCode() string {
+	if a.fixedCountry != "" {
+		return a.fixedCountry
+	}
+	return strings.ToUpper(strings.TrimSpace(a.country.Text))
+}
+
+func (a *addressForm) offerMunicipalities() {
+	code := strings.TrimSpace(a.postal.Text)
+	if a.countryCode() != "BE" || len(code) != 4 {
+		a.municipality.SetOptions(nil)
+		return
+	}
+	names := a.postcodes.Names(code)
+	a.municipality.SetOptions(names)
+	if len(names) == 1 && a.municipality.Text == "" {
+		a.municipality.SetText(names[0])
+	}
+}
+
+func (a *addressForm) load(ad app.Address) {
+	for e, v := range map[*widget.Entry]string{a.street: ad.Street, a.number: ad.Number, a.box: ad.Box, a.postal: ad.PostalCode} {
+		f := e.OnChanged
+		e.OnChanged = nil
+		e.SetText(v)
+		e.OnChanged = f
+	}
+	f := a.municipality.OnChanged
+	a.municipality.OnChanged = nil
+	a.municipality.SetText(ad.Municipality)
+	a.municipality.OnChanged = f
+	if a.fixedCountry == "" {
+		f := a.country.OnChanged
+		a.country.OnChanged = nil
+		a.country.SetText(ad.Country)
+		a.country.OnChanged = f
+	}
+}
+
+func (a *addressForm) value() app.Address {
+	ad := app.Address{
+		Street:       strings.TrimSpace(a.street.Text),
+		Number:       strings.TrimSpace(a.number.Text),
+		Box:          strings.TrimSpace(a.box.Text),
+		PostalCode:   strings.TrimSpace(a.postal.Text),
+		Municipality: strings.TrimSpace(a.municipality.Text),
+	}
+	if !ad.IsZero() {
+		ad.Country = a.countryCode()
+	}
+	return ad
+}
+
+// addressStep is step 3: the residence (possibly abroad) and, when it is
+// abroad, an optional contact address in Belgium.
+type addressStep struct {
+	w                  *wizard
+	residence, contact *addressForm
+	contactCard        *widget.Card
+	note               *widget.Label
+	root               fyne.CanvasObject
+}
+
+func newAddressStep(w *wizard) *addressStep {
+	u := w.u
+	s := &addressStep{w: w}
+	s.residence = newAddressForm(u, "", w.changed)
+	s.contact = newAddressForm(u, "BE", w.changed)
+	s.note = widget.NewLabel("")
+	s.note.Wrapping = fyne.TextWrapWord
+	intro := widget.NewLabel(u.T("ui.address.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	s.contactCard = widget.NewCard(u.T("ui.address.contact"), u.T("ui.address.contact_sub"), s.contact.form)
+	s.root = container.NewVBox(intro,
+		widget.NewCard(u.T("ui.address.residence"), u.T("ui.address.residence_sub"), s.residence.form),
+		s.contactCard, s.note)
+	return s
+}
+
+func (s *addressStep) title() string              { return s.w.u.T("ui.step.address") }
+func (s *addressStep) content() fyne.CanvasObject { return s.root }
+
+func (s *addressStep) load(r *app.Request) {
+	s.residence.load(r.Residence)
+	s.contact.load(r.Contact)
+}
+
+func (s *addressStep) save(r *app.Request) {
+	r.Residence = s.residence.value()
+	r.Contact = s.contact.value()
+	// A Belgian residence needs no separate contact address.
+	if r.Residence.Belgian() {
+		s.contactCard.Hide()
+		r.Contact = app.Address{}
+	} else {
+		s.contactCard.Show()
+	}
+	s.note.SetText("")
+	for _, a := range []app.Address{r.Residence, r.Contact} {
+		if a.Belgian() && len(a.PostalCode) == 4 && !s.w.u.Postcodes.Known(a.PostalCode) {
+			s.note.SetText(s.w.u.T("ui.address.unknown_postcode", "code", a.PostalCode))
+		}
+	}
+}
+
+func (s *addressStep) validate(r *app.Request) error { return r.ValidateAddress() }

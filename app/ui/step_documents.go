@@ -1,0 +1,354 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"image"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/disintegration/imaging"
+
+	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/scan"
+)
+
+// importExtensions are offered in the file dialog; dropping accepts any
+// file and lets scan say what it cannot read.
+var importExtensions = []string{".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".pdf"}
+
+// documentsStep is step 1: the document kind and its pages.
+type documentsStep struct {
+	w      *wizard
+	kind   *widget.RadioGroup
+	labels map[string]app.DocumentKind
+
+	pages  scan.Pages
+	thumbs []image.Image
+
+	gallery *fyne.Container
+	busy    *widget.ProgressBarInfinite
+	doing   *widget.Label
+	mrz     *widget.Label
+	add     *widget.Button
+	root    fyne.CanvasObject
+}
+
+func newDocumentsStep(w *wizard) *documentsStep {
+	u := w.u
+	d := &documentsStep{w: w, labels: map[string]app.DocumentKind{}}
+	var options []string
+	for _, k := range app.DocumentKinds {
+		l := u.T("ui.kind." + string(k))
+		d.labels[l] = k
+		options = append(options, l)
+	}
+	d.kind = widget.NewRadioGroup(options, func(string) { w.changed() })
+	d.kind.Horizontal = true
+	d.kind.Required = true
+	d.gallery = container.NewGridWrap(fyne.NewSize(220, 230))
+	d.busy = widget.NewProgressBarInfinite()
+	d.busy.Stop()
+	d.busy.Hide()
+	d.doing = widget.NewLabel("")
+	d.mrz = widget.NewLabel("")
+	d.mrz.Wrapping = fyne.TextWrapWord
+	d.add = widget.NewButtonWithIcon(u.T("ui.docs.add"), theme.FileImageIcon(), d.openDialog)
+	hint := widget.NewLabel(u.T("ui.docs.hint", "max", app.MaxPages))
+	hint.Wrapping = fyne.TextWrapWord
+	d.root = container.NewVBox(
+		widget.NewLabelWithStyle(u.T("ui.docs.kind"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.kind,
+		widget.NewSeparator(),
+		container.NewHBox(d.add),
+		hint,
+		d.gallery,
+		d.doing, d.busy, d.mrz,
+	)
+	return d
+}
+
+func (d *documentsStep) title() string              { return d.w.u.T("ui.step.documents") }
+func (d *documentsStep) content() fyne.CanvasObject { return d.root }
+
+func (d *documentsStep) load(r *app.Request) {
+	for l, k := range d.labels {
+		if k == r.Document.Kind {
+			d.kind.SetSelected(l)
+		}
+	}
+	d.pages = scan.Pages{Max: app.MaxPages}
+	d.thumbs = nil
+	d.mrz.SetText("")
+	for _, p := range r.Pages {
+		got, err := scan.Import(p.Label, bytes.NewReader(p.Data), int64(len(p.Data)))
+		if err != nil || len(got) != 1 {
+			d.w.u.Log.Warn("stored page unreadable", "label", p.Label, "err", err)
+			continue
+		}
+		got[0].DPI = p.DPI
+		if d.pages.Add(got[0]) == nil {
+			d.pages.Label(d.pages.Len()-1, scan.Label(p.Label))
+			d.thumbs = append(d.thumbs, thumbnail(got[0].Image))
+		}
+	}
+	d.refreshGallery()
+}
+
+func (d *documentsStep) save(r *app.Request) {
+	r.Document.Kind = d.labels[d.kind.Selected]
+	r.Pages = r.Pages[:0]
+	for _, p := range d.pages.All() {
+		r.Pages = append(r.Pages, app.Page{Label: string(p.Label), ContentType: p.ContentType, Data: p.Data, DPI: p.DPI})
+	}
+}
+
+func (d *documentsStep) validate(r *app.Request) error { return r.ValidateDocuments() }
+
+func (d *documentsStep) openDialog() {
+	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			d.w.u.showError(app.Errorf("ui.open_failed", err))
+			return
+		}
+		if rc == nil {
+			return
+		}
+		name := rc.URI().Name()
+		d.importAll([]func() ([]scan.Page, error){func() ([]scan.Page, error) {
+			defer rc.Close()
+			return scan.Import(name, rc, -1)
+		}})
+	}, d.w.u.win)
+	fd.SetFilter(storage.NewExtensionFileFilter(importExtensions))
+	fd.Show()
+}
+
+// importURIs takes files dropped on the window.
+func (w *wizard) importURIs(uris []fyne.URI) {
+	w.u.tabs.SelectIndex(0)
+	if w.at != 0 {
+		w.show(0)
+	}
+	var opens []func() ([]scan.Page, error)
+	for _, uri := range uris {
+		opens = append(opens, func() ([]scan.Page, error) {
+			rc, err := storage.Reader(uri)
+			if err != nil {
+				return nil, app.Errorf("ui.open_failed", err, "file", uri.Name())
+			}
+			defer rc.Close()
+			return scan.Import(uri.Name(), io.Reader(rc), -1)
+		})
+	}
+	w.docs.importAll(opens)
+}
+
+// ImportFiles imports files by path, as dropping them would (the
+// command line and tests).
+func (u *UI) ImportFiles(paths ...string) {
+	uris := make([]fyne.URI, len(paths))
+	for i, p := range paths {
+		uris[i] = storage.NewFileURI(p)
+	}
+	u.wizard.importURIs(uris)
+}
+
+// importAll decodes files off the UI goroutine, adds their pages, and
+// reads the MRZ of the new pages.
+func (d *documentsStep) importAll(opens []func() ([]scan.Page, error)) {
+	d.working(d.w.u.T("ui.docs.importing"))
+	d.w.u.goBackground(func(ctx context.Context) {
+		var pages []scan.Page
+		var thumbs []image.Image
+		var errs []error
+		for _, open := range opens {
+			got, err := open()
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			for _, p := range got {
+				pages = append(pages, p)
+				thumbs = append(thumbs, thumbnail(p.Image))
+			}
+		}
+		fyne.Do(func() {
+			d.idle()
+			if err := d.pages.Add(pages...); err != nil {
+				errs = append(errs, app.Errorf("request.too_many_pages", err, "max", app.MaxPages))
+				pages = nil
+			}
+			d.thumbs = append(d.thumbs, thumbs[:len(pages)]...)
+			d.refreshGallery()
+			d.w.changed()
+			if len(errs) > 0 {
+				d.w.u.showError(errors.Join(errs...))
+			}
+			if len(pages) > 0 {
+				d.w.saveNow()
+				d.readMRZ(pages)
+			}
+		})
+	})
+}
+
+// readMRZ looks for the MRZ on the new pages and prefills steps 2 and 3.
+func (d *documentsStep) readMRZ(pages []scan.Page) {
+	if d.w.u.Reader == nil {
+		d.mrz.SetText(d.w.u.T("ui.mrz.no_engine"))
+		return
+	}
+	d.working(d.w.u.T("ui.docs.reading"))
+	d.w.u.goBackground(func(ctx context.Context) {
+		var best ocr.Result
+		var firstErr error
+		for _, p := range pages {
+			res, err := d.w.u.Reader.Read(ctx, p.Image)
+			if err != nil {
+				firstErr = err
+				continue
+			}
+			if res.Found && (!best.Found || res.Valid && !best.Valid) {
+				best = res
+			}
+			if best.Valid {
+				break
+			}
+		}
+		fyne.Do(func() {
+			d.idle()
+			switch {
+			case best.Found:
+				prefill(d.w.req, best)
+				d.w.steps[1].load(d.w.req)
+				d.mrz.SetText(d.describe(best))
+				d.w.changed()
+			case firstErr != nil:
+				d.mrz.SetText(d.w.u.Catalog.Error(firstErr))
+			default:
+				d.mrz.SetText(d.w.u.T("ui.mrz.not_found"))
+			}
+		})
+	})
+}
+
+func (d *documentsStep) describe(r ocr.Result) string {
+	u := d.w.u
+	s := u.T("ui.mrz.found", "format", string(r.Format), "name", r.Fields.Surname+", "+r.Fields.GivenNames)
+	if r.Valid {
+		s += " " + u.T("ui.mrz.valid")
+	} else {
+		s += " " + u.T("ui.mrz.invalid")
+	}
+	if len(r.Review) > 0 {
+		var names []string
+		for _, f := range r.Review {
+			names = append(names, u.T("ui.field."+f))
+		}
+		s += "\n" + u.T("ui.mrz.review", "fields", strings.Join(names, ", "))
+	}
+	return s
+}
+
+func (d *documentsStep) working(what string) {
+	d.doing.SetText(what)
+	d.busy.Show()
+	d.busy.Start()
+	d.add.Disable()
+}
+
+func (d *documentsStep) idle() {
+	d.doing.SetText("")
+	d.busy.Stop()
+	d.busy.Hide()
+	d.add.Enable()
+}
+
+func (d *documentsStep) refreshGallery() {
+	u := d.w.u
+	d.gallery.Objects = nil
+	for i, p := range d.pages.All() {
+		img := canvas.NewImageFromImage(d.thumbs[i])
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(200, 160))
+		rotate := widget.NewButtonWithIcon("", theme.MediaReplayIcon(), func() { d.rotate(i) })
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.remove(i) })
+		left := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { d.move(i, i-1) })
+		if i == 0 {
+			left.Disable()
+		}
+		label := widget.NewLabelWithStyle(pageLabel(u, p.Label, i), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		d.gallery.Add(container.NewBorder(label, container.NewCenter(container.NewHBox(left, rotate, remove)), nil, nil, img))
+	}
+	d.gallery.Refresh()
+}
+
+func pageLabel(u *UI, l scan.Label, i int) string {
+	if l == scan.LabelPage {
+		return u.T("ui.page.n", "n", i+1)
+	}
+	return u.T("ui.page." + string(l))
+}
+
+func (d *documentsStep) remove(i int) {
+	if d.pages.Remove(i) == nil {
+		d.thumbs = append(d.thumbs[:i], d.thumbs[i+1:]...)
+	}
+	d.refreshGallery()
+	d.w.changed()
+}
+
+func (d *documentsStep) move(from, to int) {
+	if d.pages.Move(from, to) == nil {
+		t := d.thumbs[from]
+		d.thumbs = append(d.thumbs[:from], d.thumbs[from+1:]...)
+		d.thumbs = append(d.thumbs[:to], append([]image.Image{t}, d.thumbs[to:]...)...)
+	}
+	d.refreshGallery()
+	d.w.changed()
+}
+
+// rotate turns a page a quarter clockwise; re-encoding a large page takes
+// a moment, so it happens off the UI goroutine on a copy.
+func (d *documentsStep) rotate(i int) {
+	one := scan.Pages{Max: 1}
+	if err := one.Add(d.pages.All()[i].Page); err != nil {
+		d.w.u.showError(err)
+		return
+	}
+	d.working(d.w.u.T("ui.docs.rotating"))
+	d.w.u.goBackground(func(context.Context) {
+		err := one.Rotate(0, 1)
+		fyne.Do(func() {
+			d.idle()
+			if err != nil {
+				d.w.u.showError(err)
+				return
+			}
+			label := d.pages.All()[i].Label
+			if d.pages.Remove(i) != nil || d.pages.Add(one.All()[0].Page) != nil {
+				return
+			}
+			last := d.pages.Len() - 1
+			d.pages.Move(last, i)
+			d.pages.Label(i, label)
+			d.thumbs[i] = imaging.Rotate270(d.thumbs[i])
+			d.refreshGallery()
+			d.w.changed()
+		})
+	})
+}
+
+func thumbnail(img image.Image) image.Image {
+	return imaging.Fit(img, 400, 320, imaging.Box)
+}

@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"context"
+	"image"
+	"log/slog"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/app/desk"
+	"github.com/idpro/idpro/app/locale"
+	"github.com/idpro/idpro/app/postcode"
+	"github.com/idpro/idpro/ocr"
+)
+
+// MRZReader finds and reads the MRZ on a page image (ocr.Reader with
+// Tesseract behind it).
+type MRZReader interface {
+	Read(ctx context.Context, img image.Image) (ocr.Result, error)
+}
+
+// SettingsStore keeps the user's settings (the store).
+type SettingsStore interface {
+	Settings() (app.Settings, error)
+	SaveSettings(app.Settings) error
+}
+
+// Deps is what the UI is wired to; main builds it.
+type Deps struct {
+	Desk      *desk.Desk
+	History   app.History
+	Settings  SettingsStore
+	Reader    MRZReader // nil when no OCR engine is available: data is typed
+	Catalog   *locale.Catalog
+	Postcodes postcode.Index
+	Now       func() time.Time
+	Log       *slog.Logger
+	// SandboxURL is the embedded sandbox's address, shown when no other
+	// service is set.
+	SandboxURL string
+	// DraftDelay is how long after the last change a draft is saved; 0
+	// saves at once (tests).
+	DraftDelay time.Duration
+	// UseService re-points the app at a service URL ("" = the sandbox).
+	UseService func(url string) error
+}
+
+// UI is the main window and its screens.
+type UI struct {
+	Deps
+	win     fyne.Window
+	tabs    *container.AppTabs
+	wizard  *wizard
+	history *historyView
+	status  *widget.Label
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	bg     sync.WaitGroup
+}
+
+// New builds the main window of a.
+func New(a fyne.App, d Deps) *UI {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	u := &UI{Deps: d, win: a.NewWindow("idpro"), status: widget.NewLabel("")}
+	u.ctx, u.cancel = context.WithCancel(context.Background())
+	u.wizard = newWizard(u)
+	u.history = newHistoryView(u)
+	u.tabs = container.NewAppTabs(
+		container.NewTabItem(u.T("ui.tab.new"), u.wizard.content()),
+		container.NewTabItem(u.T("ui.tab.history"), u.history.content()),
+	)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == u.history.root {
+			u.history.reload()
+		}
+	}
+	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, u.tabs))
+	u.win.SetMainMenu(u.menu())
+	u.shortcuts()
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.wizard.importURIs(uris) })
+	u.win.Resize(fyne.NewSize(1000, 720))
+	u.win.SetCloseIntercept(func() { u.Close(); u.win.Close() })
+	if d.Desk != nil {
+		d.Desk.OnChange = func(*app.Request) { fyne.Do(u.history.reload) }
+	}
+	u.updateStatus()
+	return u
+}
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// T translates a message key.
+func (u *UI) T(key string, kv ...any) string { return u.Catalog.T(key, kv...) }
+
+// Close stops background work and waits for it, so nothing is written
+// after the store closes.
+func (u *UI) Close() {
+	u.cancel()
+	u.bg.Wait()
+}
+
+// Wait blocks until background work started so far is done (tests).
+func (u *UI) Wait() { u.bg.Wait() }
+
+// goBackground runs fn off the UI goroutine; fn reports back with fyne.Do.
+func (u *UI) goBackground(fn func(ctx context.Context)) {
+	u.bg.Add(1)
+	go func() {
+		defer u.bg.Done()
+		fn(u.ctx)
+	}()
+}
+
+// StartSync sends queued requests and follows open ones every interval.
+func (u *UI) StartSync(interval time.Duration) {
+	u.goBackground(func(ctx context.Context) { u.Desk.Run(ctx, interval) })
+}
+
+func (u *UI) showError(err error) {
+	u.Log.Warn("shown to user", "err", err)
+	dialog.ShowInformation(u.T("ui.error.title"), u.Catalog.Error(err), u.win)
+}
+
+func (u *UI) updateStatus() {
+	st, _ := u.Settings.Settings()
+	if st.ServiceURL == "" {
+		u.status.SetText(u.T("ui.statusbar.sandbox", "url", u.SandboxURL))
+		return
+	}
+	u.status.SetText(u.T("ui.statusbar.service", "url", st.ServiceURL))
+}
