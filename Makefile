@@ -1,0 +1,54 @@
+# idpro: `make run` and `make test` are all a fresh Debian/Ubuntu machine
+# with Go needs; both install the missing system packages first.
+SHELL := /bin/bash
+GO    ?= go
+# migrated_fynedo: the app calls fyne.Do for every UI change from other
+# goroutines (FyneApp.toml [Migrations] says the same to the fyne tool).
+TAGS  := migrated_fynedo
+BIN   := bin/idpro
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
+# Fyne's GLFW driver and gosseract (cgo).
+DEB_BUILD := gcc g++ libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
+	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libtesseract-dev libleptonica-dev
+# The window under Xvfb, screenshots, OCR-B, Tesseract's tools, SANE's
+# test backends and libsane's eSCL client.
+DEB_TEST := xvfb xauth xdotool imagemagick tesseract-ocr fonts-ocr-b fontconfig \
+	sane-utils libsane1
+
+.PHONY: run build test deps deps-test vet lint unit eval-mrz train-mrz clean
+
+run: build
+	./$(BIN)
+
+build: deps
+	$(GO) build -tags $(TAGS) -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/idpro
+
+deps:
+	@bash .ci/install-deps $(DEB_BUILD)
+
+deps-test: deps
+	@bash .ci/install-deps $(DEB_TEST)
+
+test: deps-test lint unit
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) tool staticcheck -tags $(TAGS) ./...
+	GOOS=windows $(GO) vet ./scan/...
+
+# Logic packages must build and pass without cgo; then everything with it.
+unit:
+	CGO_ENABLED=0 $(GO) test -tags $(TAGS) -count=1 $$(CGO_ENABLED=0 $(GO) list -tags $(TAGS) -f '{{if .TestGoFiles}}{{.ImportPath}}{{end}}' ./app/... ./store/... ./scan/... ./ocr/... | grep -v -e /ocr/tesseract)
+	$(GO) test -tags $(TAGS) -count=1 -timeout 30m ./...
+
+eval-mrz:
+	$(GO) run -tags $(TAGS) ./cmd/mrzeval
+
+train-mrz: deps-test
+	bash ocr/train/build.sh
+
+clean:
+	rm -rf bin
