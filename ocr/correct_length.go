@@ -13,6 +13,15 @@ type fitting struct {
 // runs, so a run is grown or shrunk as a whole; the last run first, as it
 // is the longest in most layouts (the end of a name, unused optional data).
 func fittingsFor(line []byte, n int) []fitting {
+	out := fittingsAll(line, n)
+	return out[:min(len(out), maxFittings)]
+}
+
+// maxFittings bounds the ways tried per line: garbage with many filler
+// runs would otherwise cost a correction pass per run.
+const maxFittings = 8
+
+func fittingsAll(line []byte, n int) []fitting {
 	k := n - len(line)
 	switch {
 	case k == 0:

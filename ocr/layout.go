@@ -54,6 +54,8 @@ type mrzLayout struct {
 	accepts func(first string) bool
 	// at indexes fields by position.
 	at [][]*mrzField
+	// bound are the checks as they apply without a long document number.
+	bound []boundCheck
 }
 
 func fld(name string, class charClass, line, start, end int) mrzField {
@@ -81,6 +83,9 @@ func newMrzLayout(l mrzLayout) *mrzLayout {
 		for j := fl.start; j < fl.end; j++ {
 			l.at[fl.line][j] = fl
 		}
+	}
+	for _, c := range l.checks {
+		l.bound = append(l.bound, boundCheck{name: c.name, variants: [][]mrzSpan{c.data}, line: c.line, at: c.at})
 	}
 	if l.overflowLine == 0 && l.overflowAt == 0 {
 		l.overflowLine = -1

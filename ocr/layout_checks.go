@@ -41,14 +41,16 @@ func (d *mrzDraft) layoutCheck(name string) (checkDef, bool) {
 
 // checks binds the layout's checks to the current text.
 func (d *mrzDraft) checks() []boundCheck {
-	out := make([]boundCheck, 0, len(d.lay.checks))
 	end, long := d.overflow()
-	for _, c := range d.lay.checks {
-		b := boundCheck{name: c.name, variants: [][]mrzSpan{c.data}, line: c.line, at: c.at}
-		if long && c.name == "document_number" {
+	if !long {
+		return d.lay.bound
+	}
+	out := make([]boundCheck, 0, len(d.lay.checks))
+	for _, b := range d.lay.bound {
+		if b.name == "document_number" {
 			// Issuers differ on whether the '<' in the old slot counts.
 			rest := mrzSpan{d.lay.overflowLine, d.lay.overflowAt, end - 1}
-			doc := c.data[0]
+			doc := b.variants[0][0]
 			withSlot := mrzSpan{doc.line, doc.start, doc.end + 1}
 			b.variants = [][]mrzSpan{{doc, rest}, {withSlot, rest}}
 			if withSlot.line == rest.line && withSlot.end == rest.start {
@@ -71,38 +73,39 @@ func (d *mrzDraft) findCheck(name string) (boundCheck, bool) {
 }
 
 // passes tells whether the check digit matches one variant of its data. A
-// '<' in the slot is right only for data that is all fillers (unused
-// optional data).
+// '<' in the slot is right only for unused optional data, all fillers.
 func (d *mrzDraft) passes(c boundCheck) bool {
 	got := d.lines[c.line][c.at]
 	for _, v := range c.variants {
-		text := d.spanText(v)
-		if got == '<' {
-			if isFiller(text) {
+		want, filler, ok := d.checkDigitOf(v)
+		switch {
+		case !ok:
+		case got == '<':
+			if c.name == "optional_data" && filler {
 				return true
 			}
-			continue
-		}
-		if want, ok := CheckDigit(text); ok && want == got {
+		case want == got:
 			return true
 		}
 	}
 	return false
 }
 
-func (d *mrzDraft) spanText(spans []mrzSpan) string {
-	var b []byte
+// checkDigitOf is CheckDigit over the text of spans, without copying it;
+// filler tells whether that text is all fillers.
+func (d *mrzDraft) checkDigitOf(spans []mrzSpan) (digit byte, filler, ok bool) {
+	sum, i := 0, 0
+	filler = true
 	for _, s := range spans {
-		b = append(b, d.lines[s.line][s.start:s.end]...)
-	}
-	return string(b)
-}
-
-func isFiller(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] != '<' {
-			return false
+		for _, c := range d.lines[s.line][s.start:s.end] {
+			v, ok := charValue(c)
+			if !ok {
+				return 0, false, false
+			}
+			filler = filler && c == '<'
+			sum += v * checkWeights[i%3]
+			i++
 		}
 	}
-	return true
+	return byte('0' + sum%10), filler, true
 }

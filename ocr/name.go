@@ -30,8 +30,8 @@ func nameSeparator(s string) int {
 // cleanNameFillers returns s with filler runs that were read as letters
 // (SMITH<<JOHN<<<<KKK) put back as fillers. Two places are unambiguous
 // enough to touch: everything after the "<<" that ends the given names
-// (names hold no further "<<"), and a last word made only of filler
-// misreads (no name is KKK or CCCE).
+// (names hold no further "<<"), and a last word that looks like misread
+// fillers (no name is KKK or CCCCE).
 func cleanNameFillers(s string) string {
 	b := []byte(s)
 	if sep := strings.Index(s, "<<"); sep >= 0 {
@@ -45,10 +45,17 @@ func cleanNameFillers(s string) string {
 	}
 	trimmed := strings.TrimRight(string(b), "<")
 	start := strings.LastIndexByte(trimmed, '<') + 1
-	if start > 0 && len(trimmed)-start >= 3 && onlyFillerMisreads(trimmed[start:]) {
+	if word := trimmed[start:]; start > 0 && looksLikeFillers(word) {
 		fillFillers(b[start:len(trimmed)])
 	}
 	return string(b)
+}
+
+// looksLikeFillers tells misread fillers from short names such as CECE or
+// ESSE: only misread letters, and a K (the most common misreading) or too
+// long to be a name.
+func looksLikeFillers(word string) bool {
+	return len(word) >= 3 && onlyFillerMisreads(word) && (strings.IndexByte(word, 'K') >= 0 || len(word) >= 5)
 }
 
 func onlyFillerMisreads(s string) bool {

@@ -70,6 +70,9 @@ func ParseAt(lines []string, now time.Time) Result {
 				best, bestScore = d, s
 			}
 		}
+		if best != nil && bestScore.cost() == 0 && bestScore.passing > 0 {
+			break // all lines read, every check passes, nothing added
+		}
 	}
 	if best == nil {
 		return res
@@ -161,7 +164,7 @@ func fitLayout(lay *mrzLayout, lines [][]byte) *mrzDraft {
 		best, bestScore := choice[i], fitScore{}
 		for k, o := range options[i] {
 			choice[i] = o
-			s := correctDraft(lay, choice).fitScore()
+			s := prepare(lay, choice).fitScore()
 			if k == 0 || s.better(bestScore) {
 				best, bestScore = o, s
 			}
@@ -180,8 +183,16 @@ func absInt(n int) int {
 	return n
 }
 
-// correct applies the corrections to lines of the right lengths.
+// correctDraft applies the corrections to lines of the right lengths.
 func correctDraft(lay *mrzLayout, choice []fitting) *mrzDraft {
+	d := prepare(lay, choice)
+	d.repairChecks()
+	return d
+}
+
+// prepare applies the corrections that need no search; enough to compare
+// ways of fitting the lines.
+func prepare(lay *mrzLayout, choice []fitting) *mrzDraft {
 	lines := make([][]byte, len(choice))
 	var fixes []Correction
 	for i, c := range choice {
@@ -196,11 +207,10 @@ func correctDraft(lay *mrzLayout, choice []fitting) *mrzDraft {
 	d.fixCountries()
 	d.fixNames()
 	d.fixFillerRuns()
-	d.repairChecks()
 	return d
 }
 
-// score ranks the readings of a text. Failed checks and unused lines
+// fitScore ranks the readings of a text. Failed checks and unused lines
 // count most; then the fillers the fitting had to add (OCR loses many)
 // and, far more, to drop (OCR rarely invents them), so that a passport's
 // lines are not cut down to a TD2 whose random composite check passes.
