@@ -1,0 +1,230 @@
+package ocr
+
+import (
+	"image"
+	"math"
+	"slices"
+	"sort"
+)
+
+// mrzLine is one located MRZ line in the working image's rotated frame:
+// u along the text direction, v across it.
+type mrzLine struct {
+	u0, u1 float64 // centres of the first and last character
+	v      float64 // centre line
+	slope  float64 // dv/du fitted through the characters
+	pitch  float64 // character pitch
+	height float64 // capital height
+	chars  int     // blobs found on the line
+}
+
+// mrzBlock is a located MRZ: 1-3 parallel lines, top to bottom in the
+// rotated frame, and whether the document stands upside down in it.
+type mrzBlock struct {
+	frame   float64 // direction of u in radians, image coordinates
+	lines   []mrzLine
+	flipped bool
+}
+
+// locate finds the MRZ in a working-resolution grey image. The text angle
+// comes from the geometry of character blobs, so a page in any of four
+// orientations costs one search, not four OCR runs.
+func locate(g *image.Gray) (mrzBlock, bool) {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	bs := blobs(binarise(g, 15), w, h)
+	if len(bs) < 20 {
+		return mrzBlock{}, false
+	}
+	gr := newGrid(bs, 48)
+	angle, ok := textAngle(bs, gr)
+	if !ok {
+		return mrzBlock{}, false
+	}
+	cos, sin := math.Cos(angle), math.Sin(angle)
+	horizontal := math.Abs(cos) >= math.Abs(sin)
+	for i := range bs {
+		b := &bs[i]
+		b.u = b.cx*cos + b.cy*sin
+		b.v = -b.cx*sin + b.cy*cos
+		if horizontal {
+			b.h = float64(b.y1 - b.y0)
+		} else {
+			b.h = float64(b.x1 - b.x0)
+		}
+	}
+	lines := textLines(bs, gr, cos, sin)
+	block, ok := bestBlock(lines)
+	if !ok {
+		return mrzBlock{}, false
+	}
+	block.frame = angle
+	block.flipped = textBelow(bs, block)
+	return block, true
+}
+
+// textLines chains blobs into lines, each to its nearest right-hand
+// neighbour of similar height on the same line, and keeps the lines that
+// look like an MRZ line: many characters at one regular pitch.
+func textLines(bs []blob, gr *grid, cos, sin float64) []mrzLine {
+	parent := make([]int, len(bs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range bs {
+		b := &bs[i]
+		reach := 2.2 * b.h
+		best, bestDu := -1, reach
+		gr.near(b.cx, b.cy, reach, func(j int) {
+			o := &bs[j]
+			du := o.u - b.u
+			if du <= 0 || du >= bestDu {
+				return
+			}
+			ratio := o.h / b.h
+			if ratio < 0.45 || ratio > 2.2 || math.Abs(o.v-b.v) > 0.3*max(o.h, b.h) {
+				return
+			}
+			best, bestDu = j, du
+		})
+		if best >= 0 {
+			parent[find(i)] = find(best)
+		}
+	}
+	groups := map[int][]int{}
+	for i := range bs {
+		r := find(i)
+		groups[r] = append(groups[r], i)
+	}
+	var out []mrzLine
+	for _, members := range groups {
+		if len(members) < minLineChars {
+			continue
+		}
+		if l, ok := lineOf(bs, members); ok {
+			out = append(out, l)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].v < out[j].v })
+	return out
+}
+
+// minLineChars is the fewest blobs an MRZ line of 30 may show when a few
+// characters are lost or merged.
+const minLineChars = 20
+
+// lineOf measures a chain and tells whether it is regular enough for an
+// MRZ line: OCR-B at a fixed pitch, with no word gaps.
+func lineOf(bs []blob, members []int) (mrzLine, bool) {
+	sort.Slice(members, func(i, j int) bool { return bs[members[i]].u < bs[members[j]].u })
+	gaps := make([]float64, 0, len(members)-1)
+	heights := make([]float64, 0, len(members))
+	for k, i := range members {
+		heights = append(heights, bs[i].h)
+		if k > 0 {
+			gaps = append(gaps, bs[i].u-bs[members[k-1]].u)
+		}
+	}
+	pitch := median(gaps)
+	regular, wide := 0, 0
+	for _, g := range gaps {
+		switch {
+		case g > 0.8*pitch && g < 1.2*pitch:
+			regular++
+		case g > 1.6*pitch:
+			wide++
+		}
+	}
+	if regular*10 < len(gaps)*8 || wide > 3 {
+		return mrzLine{}, false
+	}
+	slices.Sort(heights)
+	height := heights[len(heights)*3/4] // capitals; fillers are smaller
+	if pitch < 0.7*height || pitch > 1.6*height {
+		return mrzLine{}, false
+	}
+	// Least-squares v = a + slope*u through the character centres.
+	var su, sv, suu, suv float64
+	for _, i := range members {
+		su += bs[i].u
+		sv += bs[i].v
+		suu += bs[i].u * bs[i].u
+		suv += bs[i].u * bs[i].v
+	}
+	n := float64(len(members))
+	slope := (n*suv - su*sv) / (n*suu - su*su)
+	first, last := bs[members[0]], bs[members[len(members)-1]]
+	return mrzLine{
+		u0: first.u, u1: last.u,
+		v:     sv/n + slope*((first.u+last.u)/2-su/n),
+		slope: slope, pitch: pitch, height: height, chars: len(members),
+	}, true
+}
+
+// bestBlock groups neighbouring MRZ-like lines into blocks of the same
+// pitch, aligned, about 1.8 character heights apart, and returns the block
+// with the most characters.
+func bestBlock(lines []mrzLine) (mrzBlock, bool) {
+	var best mrzBlock
+	bestChars := 0
+	for i := 0; i < len(lines); i++ {
+		block := []mrzLine{lines[i]}
+		for j := i + 1; j < len(lines) && len(block) < 3; j++ {
+			prev, l := block[len(block)-1], lines[j]
+			dv := l.v - prev.v
+			if dv < 1.2*prev.height {
+				continue
+			}
+			if dv > 2.6*prev.height || math.Abs(l.pitch-prev.pitch) > 0.15*prev.pitch ||
+				math.Abs(l.u0-prev.u0) > 2.5*prev.pitch {
+				break
+			}
+			block = append(block, l)
+		}
+		chars := 0
+		for _, l := range block {
+			chars += l.chars
+		}
+		if chars > bestChars {
+			best, bestChars = mrzBlock{lines: block}, chars
+		}
+	}
+	return best, bestChars > 0
+}
+
+// textBelow tells whether more of the document's print lies on the +v side
+// of the MRZ than on the other: the MRZ sits at the bottom of a document,
+// so then the document is upside down in the rotated frame.
+func textBelow(bs []blob, block mrzBlock) bool {
+	first, last := block.lines[0], block.lines[len(block.lines)-1]
+	h, p := first.height, first.pitch
+	above, below := 0, 0
+	for _, b := range bs {
+		if b.u < first.u0-2*p || b.u > first.u1+2*p || b.h < 0.3*h || b.h > 4*h {
+			continue
+		}
+		switch {
+		case b.v < first.v-1.2*h && b.v > first.v-25*h:
+			above++
+		case b.v > last.v+1.2*h && b.v < last.v+25*h:
+			below++
+		}
+	}
+	return below > above
+}
+
+func median(s []float64) float64 {
+	if len(s) == 0 {
+		return 0
+	}
+	c := slices.Clone(s)
+	slices.Sort(c)
+	return c[len(c)/2]
+}

@@ -1,0 +1,149 @@
+package ocr
+
+import (
+	"image"
+	"image/color"
+	"math"
+)
+
+// luma reads the grey level of any image, with fast paths for the types
+// decoders return, so that a 600-dpi page is never converted whole.
+type luma struct {
+	img  image.Image
+	rect image.Rectangle
+	at   func(x, y int) uint8
+}
+
+func newLuma(img image.Image) *luma {
+	l := &luma{img: img, rect: img.Bounds()}
+	switch m := img.(type) {
+	case *image.YCbCr:
+		l.at = func(x, y int) uint8 { return m.Y[m.YOffset(x, y)] }
+	case *image.Gray:
+		l.at = func(x, y int) uint8 { return m.Pix[m.PixOffset(x, y)] }
+	case *image.RGBA:
+		l.at = func(x, y int) uint8 { return rgbLuma(m.Pix[m.PixOffset(x, y):]) }
+	case *image.NRGBA:
+		// Scans are opaque; alpha is ignored.
+		l.at = func(x, y int) uint8 { return rgbLuma(m.Pix[m.PixOffset(x, y):]) }
+	case *image.CMYK:
+		l.at = func(x, y int) uint8 {
+			p := m.Pix[m.PixOffset(x, y):]
+			r, g, b := color.CMYKToRGB(p[0], p[1], p[2], p[3])
+			return rgbLuma([]uint8{r, g, b})
+		}
+	default:
+		l.at = func(x, y int) uint8 { return color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y }
+	}
+	return l
+}
+
+func rgbLuma(p []uint8) uint8 {
+	return uint8((19595*uint32(p[0]) + 38470*uint32(p[1]) + 7471*uint32(p[2]) + 1<<15) >> 16)
+}
+
+// sample is the bilinear grey level at (x, y) in image coordinates (pixel
+// centres at +0.5); outside the image it is white, like paper.
+func (l *luma) sample(x, y float64) float64 {
+	x -= 0.5
+	y -= 0.5
+	x0, y0 := int(math.Floor(x)), int(math.Floor(y))
+	fx, fy := x-float64(x0), y-float64(y0)
+	v00, v10 := l.get(x0, y0), l.get(x0+1, y0)
+	v01, v11 := l.get(x0, y0+1), l.get(x0+1, y0+1)
+	top := v00 + (v10-v00)*fx
+	bottom := v01 + (v11-v01)*fx
+	return top + (bottom-top)*fy
+}
+
+func (l *luma) get(x, y int) float64 {
+	x += l.rect.Min.X
+	y += l.rect.Min.Y
+	if x < l.rect.Min.X || y < l.rect.Min.Y || x >= l.rect.Max.X || y >= l.rect.Max.Y {
+		return 255
+	}
+	return float64(l.at(x, y))
+}
+
+// workLongSide bounds the working image: about 150 dpi for an A4 page, so
+// MRZ characters stay over 10 pixels high while labelling stays cheap.
+const workLongSide = 2000
+
+// downsample returns the grey image averaged over factor x factor blocks, with
+// factor the smallest integer bringing the long side within workLongSide.
+func downsample(l *luma) (*image.Gray, int) {
+	w, h := l.rect.Dx(), l.rect.Dy()
+	factor := (max(w, h) + workLongSide - 1) / workLongSide
+	factor = max(factor, 1)
+	out := image.NewGray(image.Rect(0, 0, w/factor, h/factor))
+	n := uint32(factor * factor)
+	sums := make([]uint32, out.Rect.Dx())
+	// Decoders give YCbCr or Gray: read their luma plane directly, the
+	// per-pixel call costs more than the sum.
+	plane, stride := lumaPlane(l.img)
+	row := make([]uint8, w)
+	for oy := 0; oy < out.Rect.Dy(); oy++ {
+		clear(sums)
+		for y := oy * factor; y < (oy+1)*factor; y++ {
+			if plane != nil {
+				row = plane[y*stride : y*stride+w]
+			} else {
+				for x := range row {
+					row[x] = l.at(x+l.rect.Min.X, y+l.rect.Min.Y)
+				}
+			}
+			for ox := range sums {
+				var s uint32
+				for _, v := range row[ox*factor : (ox+1)*factor] {
+					s += uint32(v)
+				}
+				sums[ox] += s
+			}
+		}
+		dst := out.Pix[oy*out.Stride:]
+		for ox, s := range sums {
+			dst[ox] = uint8(s / n)
+		}
+	}
+	return out, factor
+}
+
+// binarise marks ink: pixels clearly darker than the mean of a window
+// around them, so uneven light and tinted security backgrounds drop out.
+// radius is half the window side.
+func binarise(g *image.Gray, radius int) []bool {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	integral := make([]uint32, (w+1)*(h+1))
+	for y := 0; y < h; y++ {
+		var row uint32
+		for x := 0; x < w; x++ {
+			row += uint32(g.Pix[y*g.Stride+x])
+			integral[(y+1)*(w+1)+x+1] = integral[y*(w+1)+x+1] + row
+		}
+	}
+	ink := make([]bool, w*h)
+	for y := 0; y < h; y++ {
+		y0, y1 := max(0, y-radius), min(h, y+radius+1)
+		for x := 0; x < w; x++ {
+			x0, x1 := max(0, x-radius), min(w, x+radius+1)
+			sum := integral[y1*(w+1)+x1] - integral[y0*(w+1)+x1] - integral[y1*(w+1)+x0] + integral[y0*(w+1)+x0]
+			mean := int(sum) / ((x1 - x0) * (y1 - y0))
+			p := int(g.Pix[y*g.Stride+x])
+			ink[y*w+x] = p*100 < mean*78 && mean-p > 20
+		}
+	}
+	return ink
+}
+
+// lumaPlane returns the grey plane of img from its top-left pixel, when
+// it has one.
+func lumaPlane(img image.Image) ([]uint8, int) {
+	r := img.Bounds()
+	switch m := img.(type) {
+	case *image.YCbCr:
+		return m.Y[m.YOffset(r.Min.X, r.Min.Y):], m.YStride
+	case *image.Gray:
+		return m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride
+	}
+	return nil, 0
+}

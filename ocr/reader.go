@@ -1,0 +1,191 @@
+package ocr
+
+import (
+	"context"
+	"image"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/idpro/idpro/app"
+)
+
+// Recognizer reads the text of one MRZ line image (dark text on light,
+// upright). Implementations need not be safe for concurrent use: a Reader
+// gives each goroutine its own.
+type Recognizer interface {
+	RecognizeLine(img image.Image) (string, error)
+	Close() error
+}
+
+// ReaderOptions tune a Reader; the zero value is fine.
+type ReaderOptions struct {
+	// Workers bounds the recognizers, and so the pages read at once;
+	// GOMAXPROCS when 0.
+	Workers int
+	// Now resolves two-digit years; time.Now when nil.
+	Now func() time.Time
+}
+
+// Reader finds and reads the MRZ on page images. It is safe for
+// concurrent use; recognizers are made on demand and reused.
+type Reader struct {
+	newRecognizer func() (Recognizer, error)
+	now           func() time.Time
+	slots         chan struct{} // one per recognizer that may exist
+	mu            sync.Mutex
+	idle          []Recognizer
+	all           []Recognizer
+}
+
+// NewReader returns a Reader that makes its recognizers with
+// newRecognizer.
+func NewReader(newRecognizer func() (Recognizer, error), opts ReaderOptions) *Reader {
+	n := opts.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Reader{newRecognizer: newRecognizer, now: now, slots: make(chan struct{}, n)}
+}
+
+// Close closes every recognizer the Reader made.
+func (r *Reader) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var first error
+	for _, rec := range r.all {
+		if err := rec.Close(); err != nil && first == nil {
+			first = app.Errorf("ocr.engine", err)
+		}
+	}
+	r.all, r.idle = nil, nil
+	return first
+}
+
+// recognizer returns an idle recognizer or makes one; the caller holds a
+// slot, so no more than Workers ever exist.
+func (r *Reader) recognizer() (Recognizer, error) {
+	r.mu.Lock()
+	if n := len(r.idle); n > 0 {
+		rec := r.idle[n-1]
+		r.idle = r.idle[:n-1]
+		r.mu.Unlock()
+		return rec, nil
+	}
+	r.mu.Unlock()
+	rec, err := r.newRecognizer()
+	if err != nil {
+		return nil, app.Errorf("ocr.engine", err)
+	}
+	r.mu.Lock()
+	r.all = append(r.all, rec)
+	r.mu.Unlock()
+	return rec, nil
+}
+
+func (r *Reader) release(rec Recognizer) {
+	r.mu.Lock()
+	r.idle = append(r.idle, rec)
+	r.mu.Unlock()
+}
+
+// Read finds the MRZ on img and reads it. No MRZ is not an error: the
+// result then has Found false. Errors are for engine failures and
+// cancellation.
+func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
+	if img == nil || img.Bounds().Empty() {
+		return Result{}, app.Errorf("ocr.empty_image", nil)
+	}
+	// A slot bounds the pages worked on at once, not only the OCR.
+	select {
+	case r.slots <- struct{}{}:
+		defer func() { <-r.slots }()
+	case <-ctx.Done():
+		return Result{}, ctx.Err()
+	}
+	src := newLuma(img)
+	work, factor := downsample(src)
+	block, ok := locate(work)
+	if !ok {
+		return Result{}, nil
+	}
+	rec, err := r.recognizer()
+	if err != nil {
+		return Result{}, err
+	}
+	defer r.release(rec)
+	now := r.now()
+	res, err := readBlock(ctx, rec, src, factor, block, now)
+	if err != nil || res.Valid {
+		return res, err
+	}
+	// The layout of the page did not tell up from down reliably: read the
+	// other way round and keep whichever passes more checks.
+	block.flipped = !block.flipped
+	other, err := readBlock(ctx, rec, src, factor, block, now)
+	if err != nil {
+		return Result{}, err
+	}
+	if passed(other) > passed(res) {
+		return other, nil
+	}
+	return res, nil
+}
+
+func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, now time.Time) (Result, error) {
+	lines := make([]string, len(block.lines))
+	for i, l := range block.lines {
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
+		at := i
+		if block.flipped {
+			at = len(lines) - 1 - i
+		}
+		text, err := rec.RecognizeLine(lineImage(src, factor, block.frame, l, block.flipped))
+		if err != nil {
+			return Result{}, app.Errorf("ocr.engine", err)
+		}
+		lines[at] = strings.Join(strings.Fields(text), "")
+	}
+	return ParseAt(lines, now), nil
+}
+
+// passed counts the check digits that hold, and the result's validity.
+func passed(r Result) int {
+	n := 0
+	if r.Valid {
+		n += 100
+	}
+	if r.Found {
+		n++
+	}
+	for _, ok := range r.Checks {
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// ReadAll reads several pages at once, one per recognizer.
+func (r *Reader) ReadAll(ctx context.Context, imgs []image.Image) ([]Result, error) {
+	out := make([]Result, len(imgs))
+	errs := make([]error, len(imgs))
+	var wg sync.WaitGroup
+	for i, img := range imgs {
+		wg.Go(func() { out[i], errs[i] = r.Read(ctx, img) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
