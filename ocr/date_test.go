@@ -12,8 +12,8 @@ func TestBirthDate(t *testing.T) {
 		ok        bool
 	}{
 		{"740812", "1974-08-12", true},
-		{"260601", "2026-06-01", true},  // born today
-		{"260602", "1926-06-02", true},  // tomorrow in 2026 is impossible
+		{"260601", "2026-06-01", true}, // born today
+		{"260602", "1926-06-02", true}, // tomorrow in 2026 is impossible
 		{"001231", "2000-12-31", true},
 		{"040229", "2004-02-29", true},
 		{"050229", "050229", false}, // no 29 February in 2005

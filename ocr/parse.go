@@ -310,6 +310,11 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 			review["sex"] = true
 		}
 	}
+	for name, v := range map[string]string{"document_number": f.DocumentNumber, "optional_data": f.OptionalData} {
+		if lookalikeOfDigit(v) {
+			review[name] = true
+		}
+	}
 	for name := range d.unprotected() {
 		review[name] = true
 	}
@@ -335,6 +340,19 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 		}
 	}
 	return res
+}
+
+// lookalikeOfDigit tells whether v, mostly digits, holds a G: G counts
+// 16 in a check digit and 6 counts 6, so no check digit can tell them
+// apart and the user has to look.
+func lookalikeOfDigit(v string) bool {
+	n := 0
+	for i := 0; i < len(v); i++ {
+		if v[i] >= '0' && v[i] <= '9' {
+			n++
+		}
+	}
+	return strings.IndexByte(v, 'G') >= 0 && 2*n >= len(v)
 }
 
 // jsonFields are the json names of Fields, in their order.
