@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds assets/tessdata/mrz.traineddata: Tesseract legacy-engine (--oem 0)
+# recognition data for the MRZ alphabet A-Z 0-9 <, trained on the public-domain
+# OCR-B font with Tesseract's own training tools. Debian's eng model is
+# LSTM-only, and LSTM collapses runs of '<'; the legacy classifier reads one
+# character per blob and does not (see docs/mrz-training.md).
+#
+# Usage: bash ocr/train/build.sh [output file]
+# Needs: tesseract-ocr (text2image, unicharset_extractor, mftraining, cntraining, combine_tessdata), fonts-ocr-b, go.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+font=${OCRB_FONT:-/usr/share/fonts/opentype/ocr-b/OCRB.otf}
+out=${1:-$root/assets/tessdata/mrz.traineddata}
+case $out in /*) ;; *) out=$PWD/$out ;; esac
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Only OCRB.otf in the font dir: fonts-ocr-b installs several faces that all
+# call themselves "OCR B".
+mkdir "$work/fonts" "$work/fontconfig"
+cp "$font" "$work/fonts/"
+(cd "$root" && go run ./ocr/train/gentext -seed 1 -n 60) >"$work/train.txt"
+
+cd "$work"
+# Exposure thins (<0) or thickens (>0) strokes like a photocopier; real MRZ
+# crops range from hairline to blotted, so train on all of them. Two sizes
+# give the classifier both a small and a large view of each glyph.
+for ptsize in 12; do
+	for exposure in -1 0 1 2; do
+		base=mrz.OCRB.exp$((ptsize * 10 + exposure + 2))
+		text2image --text train.txt --outputbase "$base" --font 'OCR B' \
+			--fonts_dir "$work/fonts" --fontconfig_tmpdir "$work/fontconfig" \
+			--ptsize "$ptsize" --exposure "$exposure" --xsize 3000 --ysize 3600 \
+			--resolution 300 >/dev/null 2>&1
+		tesseract "$base.tif" "$base" box.train >/dev/null 2>&1
+	done
+done
+
+unicharset_extractor --output_unicharset unicharset --norm_mode 1 ./*.box >/dev/null
+echo 'OCRB 0 0 1 0 0' >font_properties
+mftraining -F font_properties -U unicharset -O mrz.unicharset ./*.tr >/dev/null 2>&1
+cntraining ./*.tr >/dev/null 2>&1
+for part in inttemp pffmtable normproto shapetable; do
+	mv "$part" "mrz.$part"
+done
+
+# No dictionary: MRZ text is not words, and the legacy engine must not
+# prefer dictionary words over what it sees.
+cat >mrz.config <<'CONFIG'
+tessedit_ocr_engine_mode 0
+load_system_dawg 0
+load_freq_dawg 0
+load_punc_dawg 0
+load_number_dawg 0
+load_unambig_dawg 0
+load_bigram_dawg 0
+load_fixed_length_dawgs 0
+tessedit_char_whitelist ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<
+CONFIG
+
+combine_tessdata mrz. >/dev/null
+mkdir -p "$(dirname "$out")"
+cp mrz.traineddata "$out"
+echo "wrote $out"
