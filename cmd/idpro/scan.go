@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/scan"
+	"github.com/idpro/idpro/scan/escl"
+	"github.com/idpro/idpro/scan/sane"
+	"github.com/idpro/idpro/scan/wia"
+)
+
+// runScan is `idpro scan --list [--json]` and `idpro scan --device DEV
+// [--source flatbed|feeder|duplex] [--dpi N] [--mode color|gray] --out DIR`:
+// list scanners, or scan pages into DIR and print their paths. SANE runs
+// the scanimage on PATH with this process's environment (tests point
+// SANE_CONFIG_DIR at SANE's test backend). Exit 0 on success, 1 when the
+// scanner failed (pages scanned before the failure are still written), 2 on
+// usage errors.
+func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	list := fs.Bool("list", false, "list the scanners")
+	asJSON := fs.Bool("json", false, "with --list: print the scanners as JSON")
+	discover := fs.Bool("discover", true, "with --list: look for network (eSCL) scanners on the local network")
+	var manual addresses
+	fs.Var(&manual, "escl", "with --list: the address of a network scanner (repeatable)")
+	device := fs.String("device", "", "the scanner: a name from --list, or a network scanner's address")
+	source := fs.String("source", "flatbed", "flatbed, feeder or duplex")
+	dpi := fs.Int("dpi", 300, "resolution in dots per inch")
+	mode := fs.String("mode", "color", "color or gray")
+	out := fs.String("out", "", "directory for the scanned pages")
+	progress := fs.Bool("progress", false, "print the progress on stderr")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: idpro scan --list [--json] [--discover=false] [--escl ADDR]...\n"+
+			"       idpro scan --device DEV [--source flatbed|feeder|duplex] [--dpi N] [--mode color|gray] --out DIR")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	say := func(err error) { fmt.Fprintln(stderr, "idpro scan:", cliCatalog().Error(err)) }
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	if *list {
+		if fs.NArg() > 0 || *device != "" {
+			fs.Usage()
+			return 2
+		}
+		return listScanners(ctx, scanBackends(manual, *discover), *asJSON, stdout, say)
+	}
+	set := scan.Settings{Source: scan.Source(*source), DPI: *dpi, Mode: scan.Mode(*mode)}
+	if *device == "" || *out == "" || fs.NArg() > 0 || *dpi < 25 || *dpi > 4800 ||
+		(set.Source != scan.Flatbed && set.Source != scan.Feeder && set.Source != scan.Duplex) ||
+		(set.Mode != scan.Color && set.Mode != scan.Gray) {
+		fs.Usage()
+		return 2
+	}
+	dev := scan.ParseDevice(*device)
+	if dev.Backend == scan.ESCL {
+		base, err := escl.BaseURL(dev.ID)
+		if err != nil {
+			say(app.Errorf("scanner.bad_address", err, "address", *device))
+			return 2
+		}
+		dev.ID = base
+	}
+	backend := scanBackends(nil, false)[dev.Backend]
+	if backend == nil {
+		say(scan.DeviceError(scan.ErrNotFound, dev.ID, errors.New("no "+dev.Backend+" on this system")))
+		return 1
+	}
+	var report scan.Progress
+	if *progress {
+		last := -1
+		report = func(page int, done float64) {
+			if pct := int(done * 100); pct != last {
+				last = pct
+				fmt.Fprintf(stderr, "page %d: %d%%\n", page, pct)
+			}
+		}
+	}
+	pages, scanErr := backend.Scan(ctx, dev, set, report)
+	for _, p := range pages {
+		path, err := writePage(*out, p)
+		if err != nil {
+			say(err)
+			return 1
+		}
+		fmt.Fprintln(stdout, path)
+	}
+	if scanErr != nil {
+		say(scanErr)
+		return 1
+	}
+	return 0
+}
+
+// scanBackends are the backends this system has, by scan.Device.Backend.
+// SANE is left out when scanimage is missing, eSCL is always there (a
+// manually entered address needs nothing installed), WIA on Windows.
+func scanBackends(manual []string, discover bool) map[string]scan.Backend {
+	b := map[string]scan.Backend{}
+	if program, err := exec.LookPath("scanimage"); err == nil {
+		b[scan.SANE] = sane.New(program, os.Environ())
+	}
+	c := escl.New(manual...)
+	if discover {
+		c.Find = escl.Browser{Addr: escl.MDNSAddr}.Find
+	}
+	b[scan.ESCL] = c
+	if w := wia.Backend(); w != nil {
+		b[scan.WIA] = w
+	}
+	return b
+}
+
+func listScanners(ctx context.Context, backends map[string]scan.Backend, asJSON bool, stdout io.Writer, say func(error)) int {
+	devs := []scan.Device{}
+	code := 0
+	for _, name := range []string{scan.SANE, scan.ESCL, scan.WIA} {
+		b := backends[name]
+		if b == nil {
+			continue
+		}
+		found, err := b.Devices(ctx)
+		if err != nil {
+			say(err)
+			code = 1
+		}
+		devs = append(devs, found...)
+	}
+	if asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(devs); err != nil {
+			return 1
+		}
+		return code
+	}
+	if len(devs) == 0 {
+		say(app.Errorf("scanner.no_devices", nil))
+	}
+	for _, d := range devs {
+		fmt.Fprintf(stdout, "%s\t%s\t%s\n", d.String(), d.Name(), d.Kind)
+	}
+	return code
+}
+
+// writePage writes p into dir as scan-NNN.png (or .jpg) without replacing
+// an earlier scan, and returns the path.
+func writePage(dir string, p scan.Page) (string, error) {
+	ext := ".png"
+	if p.ContentType == "image/jpeg" {
+		ext = ".jpg"
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", app.Errorf("scanner.cannot_write", err, "dir", dir)
+	}
+	for i := 1; ; i++ {
+		path := filepath.Join(dir, fmt.Sprintf("scan-%03d%s", i, ext))
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", app.Errorf("scanner.cannot_write", err, "dir", dir)
+		}
+		_, err = f.Write(p.Data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(path)
+			return "", app.Errorf("scanner.cannot_write", err, "dir", dir)
+		}
+		return path, nil
+	}
+}
+
+// addresses collects repeated --escl flags.
+type addresses []string
+
+func (a *addresses) String() string { return strings.Join(*a, ",") }
+
+func (a *addresses) Set(s string) error {
+	*a = append(*a, s)
+	return nil
+}
