@@ -1,0 +1,171 @@
+package scan
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"image"
+	"math"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/idpro/idpro/ocr/specimen"
+)
+
+var calibrateSeeds = flag.Int("seeds", 8, "documents per defect strength with -calibrate")
+
+var calibrate = flag.Bool("calibrate", false, "run the full calibration set and print its confusion matrix (docs/quality.md)")
+
+// defectSet builds the labelled set. seeds is the number of documents per
+// defect strength (kinds cycle with the seed).
+func defectSet(seeds int) []sample {
+	var out []sample
+	add := func(name, defect string, strong, mild bool, p Page) {
+		out = append(out, sample{name: name, defect: defect, strong: strong, mild: mild, page: p})
+	}
+	kindOf := func(s int) specimen.Kind { return specimen.Kinds[s%len(specimen.Kinds)] }
+	for s := 0; s < seeds; s++ {
+		seed := uint64(100 + s)
+		k := kindOf(s)
+		base := func() *Page {
+			img := render(k, seed, cleanOptions(seed, specimen.Card, 300))
+			return &Page{Image: img, DPI: 300}
+		}
+		clean := base()
+		id := fmt.Sprintf("%s-%d", k, seed)
+		add("clean card "+id, "clean", false, false, *clean)
+		for _, page := range []specimen.Page{specimen.A4Flatbed, specimen.Photo} {
+			if s%2 == 1 && page == specimen.A4Flatbed {
+				continue // A4 renders are slow; half the seeds suffice
+			}
+			dpi := 300.0
+			img := render(k, seed, cleanOptions(seed, page, 300))
+			if page == specimen.Photo {
+				dpi = 0
+			}
+			add("clean "+page.String()+" "+id, "clean", false, false, Page{Image: img, DPI: dpi})
+		}
+		// Resolution: the document rendered at a lower resolution.
+		for _, dpi := range []float64{240, 150, 110} {
+			img := render(k, seed, cleanOptions(seed, specimen.Card, dpi))
+			add(fmt.Sprintf("dpi %v %s", dpi, id), "resolution", dpi <= 150, dpi >= 240, Page{Image: img, DPI: dpi})
+		}
+		// Focus blur on top of the capture's own.
+		for _, sigma := range []float64{1, 3, 4.5} {
+			o := cleanOptions(seed, specimen.Card, 300)
+			o.Blur += sigma
+			add(fmt.Sprintf("blur %v %s", sigma, id), "blur", sigma >= 3, sigma <= 1, Page{Image: render(k, seed, o), DPI: 300})
+		}
+		img := clean.Image.(*image.NRGBA)
+		for _, l := range []int{5, 15, 25} {
+			add(fmt.Sprintf("motion %d %s", l, id), "motion", l >= 15, l <= 5, Page{Image: motion(img, l), DPI: 300})
+		}
+		for _, k := range []float64{0.7, 0.45, 0.3} {
+			add(fmt.Sprintf("dark %v %s", k, id), "dark", k <= 0.3, k >= 0.7,
+				Page{Image: tone(img, func(v float64) float64 { return v * k }), DPI: 300})
+			add(fmt.Sprintf("bright %v %s", k, id), "bright", k <= 0.3, k >= 0.7,
+				Page{Image: tone(img, func(v float64) float64 { return 255 - (255-v)*k }), DPI: 300})
+			add(fmt.Sprintf("flat %v %s", k, id), "contrast", k <= 0.3, k >= 0.7,
+				Page{Image: tone(img, func(v float64) float64 { return 160 + (v-160)*k }), DPI: 300})
+		}
+		b := img.Bounds()
+		for _, mm := range []float64{2, 6, 10} {
+			r := mm / 25.4 * 300
+			add(fmt.Sprintf("glare %vmm %s", mm, id), "glare", mm >= 10, mm <= 2,
+				Page{Image: glare(img, float64(b.Dx())*0.6, float64(b.Dy())*0.55, r), DPI: 300})
+		}
+		for _, f := range []float64{0.15, 0.3} {
+			add(fmt.Sprintf("cut %v %s", f, id), "cut", true, false, Page{Image: cut(img, f), DPI: 300})
+		}
+	}
+	for s := 0; s < max(1, seeds/4); s++ {
+		add(fmt.Sprintf("blank %d", s), "blank", true, false, Page{Image: blankPage(uint64(s), 150), DPI: 150})
+	}
+	return out
+}
+
+type outcome struct {
+	sample
+	report Report
+}
+
+func runSet(set []sample) []outcome {
+	var c Checker
+	out := make([]outcome, len(set))
+	for i, s := range set {
+		out[i] = outcome{s, c.Check(context.Background(), s.page)}
+	}
+	return out
+}
+
+// label is the row of the confusion matrix a sample belongs to.
+func (s sample) label() string {
+	switch {
+	case s.defect == "clean":
+		return "clean"
+	case s.strong:
+		return s.defect + " (strong)"
+	case s.mild:
+		return s.defect + " (mild)"
+	}
+	return s.defect + " (medium)"
+}
+
+// matrix is the confusion matrix as a Markdown table.
+func matrix(res []outcome) string {
+	rows := map[string]*[3]int{}
+	var names []string
+	for _, r := range res {
+		l := r.label()
+		if rows[l] == nil {
+			rows[l] = &[3]int{}
+			names = append(names, l)
+		}
+		rows[l][r.report.Level().rank()]++
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString("| generated pages | ok | warn | block |\n|---|---|---|---|\n")
+	for _, n := range names {
+		r := rows[n]
+		fmt.Fprintf(&b, "| %s | %d | %d | %d |\n", n, r[0], r[1], r[2])
+	}
+	return b.String()
+}
+
+// TestCalibrationSet holds the thresholds to their promise on a small
+// generated set: no clean page is blocked, every defect strong enough to
+// stop the MRZ reader is, and mild defects are not.
+func TestCalibrationSet(t *testing.T) {
+	seeds := 2
+	if *calibrate {
+		seeds = *calibrateSeeds
+	}
+	if testing.Short() && !*calibrate {
+		t.Skip("renders documents")
+	}
+	res := runSet(defectSet(seeds))
+	for _, r := range res {
+		lvl := r.report.Level()
+		if (r.defect == "clean" || r.mild) && lvl == Block || r.strong && lvl != Block {
+			t.Errorf("%s: %s; %s", r.name, lvl, summary(r.report))
+		}
+	}
+	if *calibrate {
+		fmt.Print(matrix(res))
+		for _, r := range res {
+			fmt.Printf("%-40s %-5s %s\n", r.name, r.report.Level(), summary(r.report))
+		}
+	}
+}
+
+func summary(r Report) string {
+	var parts []string
+	for _, c := range r.Checks {
+		parts = append(parts, fmt.Sprintf("%s=%v(%s)", c.Name, trim(c.Value), c.Level))
+	}
+	return fmt.Sprintf("kind=%s dpi=%.0f(%s) %s", r.Document.Kind, r.Document.DPI, r.Document.DPISource, strings.Join(parts, " "))
+}
+
+func trim(v float64) float64 { return math.Round(v*1000) / 1000 }

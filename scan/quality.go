@@ -1,0 +1,98 @@
+package scan
+
+import (
+	"context"
+	"image"
+
+	"github.com/idpro/idpro/ocr"
+)
+
+// Level says what a check's outcome means for the request.
+type Level string
+
+const (
+	OK    Level = "ok"    // nothing to do
+	Warn  Level = "warn"  // may be submitted, better rescanned
+	Block Level = "block" // would cost days of back-and-forth: rescan first
+)
+
+func (l Level) rank() int {
+	switch l {
+	case Warn:
+		return 1
+	case Block:
+		return 2
+	}
+	return 0
+}
+
+// Check is the outcome of one quality check on one page. Message is a
+// translation key whose text says what is wrong and how to fix it; Data
+// fills its placeholders. Value and Threshold are in Unit; Threshold is
+// the limit the value passed or failed (for OK, the warning limit).
+type Check struct {
+	Name      string         `json:"name"`
+	Level     Level          `json:"level"`
+	Value     float64        `json:"value"`
+	Threshold float64        `json:"threshold"`
+	Unit      string         `json:"unit,omitempty"`
+	Message   string         `json:"message"`
+	Data      map[string]any `json:"data,omitempty"`
+}
+
+// Report is every check on one page and the document they looked at.
+type Report struct {
+	Document Document `json:"-"`
+	Checks   []Check  `json:"checks"`
+}
+
+// Level is the worst level of the report's checks.
+func (r Report) Level() Level {
+	worst := OK
+	for _, c := range r.Checks {
+		if c.Level.rank() > worst.rank() {
+			worst = c.Level
+		}
+	}
+	return worst
+}
+
+// MRZReader reads the machine-readable zone of a page; *ocr.Reader is
+// one. It is an interface here so that scan builds without cgo.
+type MRZReader interface {
+	Read(ctx context.Context, img image.Image) (ocr.Result, error)
+}
+
+// Checker runs the quality checks. MRZ may be nil: the MRZ check is then
+// skipped with a note.
+type Checker struct {
+	Thresholds Thresholds
+	MRZ        MRZReader
+}
+
+// Check runs every check on one page.
+func (c Checker) Check(ctx context.Context, p Page) Report {
+	t := c.Thresholds
+	if t == (Thresholds{}) {
+		t = DefaultThresholds
+	}
+	if p.Image == nil || p.Image.Bounds().Empty() {
+		return Report{Checks: []Check{{Name: "blank", Level: Block, Message: "scan.quality.blank.block"}}}
+	}
+	a := analyse(p)
+	r := Report{Document: a.doc}
+	r.Checks = append(r.Checks, t.blank(a))
+	if a.blank {
+		return r
+	}
+	r.Checks = append(r.Checks,
+		t.cutOff(a),
+		t.resolution(a),
+		t.sharpness(a),
+		t.exposure(a),
+		t.contrast(a),
+		t.glare(a),
+	)
+	r.Checks = append(r.Checks, c.mrz(ctx, a, p))
+	return r
+}
