@@ -111,10 +111,13 @@ func (d *mrzDraft) fixNames() {
 }
 
 // fixFillerRuns puts back fillers read as letters inside free text
-// (document numbers, optional data): a run of K, C, S or E between fillers,
-// or between a filler and the field's end, is a misread part of the filler
-// run. Such letters can even keep a check digit right (K at weights 1 and
-// 7 adds 160), so the repair is made whenever no passing check breaks.
+// (document numbers, optional data). A run of K, C, S or E between fillers
+// (or a filler and the line's end) is a misread part of the filler run;
+// such letters can keep a check digit right (K counts 20, which no weight
+// makes visible modulo 10), so the repair is made whenever no passing
+// check breaks. A run touching fillers on one side only may be data: it
+// is repaired when two or more long (data rarely holds KK, CS, EK next to
+// fillers) or when that makes a failing check pass.
 func (d *mrzDraft) fixFillerRuns() {
 	for _, fl := range d.lay.fields {
 		if fl.class != anyClass {
@@ -122,26 +125,50 @@ func (d *mrzDraft) fixFillerRuns() {
 		}
 		line := d.lines[fl.line]
 		for j := fl.start; j < fl.end; j++ {
-			if line[j] != '<' {
+			if strings.IndexByte(fillerMisreads, line[j]) < 0 {
 				continue
 			}
-			k := j + 1
+			k := j
 			for k < fl.end && strings.IndexByte(fillerMisreads, line[k]) >= 0 {
 				k++
 			}
-			if k == j+1 || (k < fl.end && line[k] != '<') {
-				continue
-			}
-			edits := make([]charEdit, 0, k-j-1)
-			for c := j + 1; c < k; c++ {
+			left := j > fl.start && line[j-1] == '<'
+			right := k == len(line) || (k < fl.end && line[k] == '<')
+			edits := make([]charEdit, 0, k-j)
+			for c := j; c < k; c++ {
 				edits = append(edits, charEdit{charPos{fl.line, c}, '<'})
 			}
-			if d.keepsChecks(edits) {
-				d.commit(edits)
+			switch {
+			case left && right:
+				if d.keepsChecks(edits) {
+					d.commit(edits)
+				}
+			case left || right:
+				if d.keepsChecks(edits) && (k-j >= 2 || d.mendsCheck(edits)) {
+					d.commit(edits)
+				}
 			}
 			j = k - 1
 		}
 	}
+}
+
+// mendsCheck tells whether edits make a failing check pass.
+func (d *mrzDraft) mendsCheck(edits []charEdit) bool {
+	var failing []string
+	for _, c := range d.checks() {
+		if !d.passes(c) {
+			failing = append(failing, c.name)
+		}
+	}
+	undo := d.apply(edits)
+	defer d.revert(undo)
+	for _, name := range failing {
+		if c, ok := d.findCheck(name); ok && d.passes(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepsChecks tells whether edits leave every passing check passing.

@@ -55,13 +55,39 @@ func fillerRuns(line []byte) [][2]int {
 func growRun(line []byte, k int) []fitting {
 	var out []fitting
 	ins := []byte(strings.Repeat("<", k))
-	for _, r := range fillerRuns(line) {
-		out = append(out, insertFillers(line, r[1], ins))
-	}
 	if len(line) == 0 || line[len(line)-1] != '<' {
+		// A line ending in text lost its end (a name line's fillers).
 		out = append(out, insertFillers(line, len(line), ins))
 	}
+	for _, r := range misreadRuns(line) {
+		if r[1] < len(line) || line[len(line)-1] == '<' {
+			out = append(out, insertFillers(line, r[1], ins))
+		}
+	}
 	return out
+}
+
+// misreadRuns returns [start, end) of every run of fillers and letters
+// read for fillers that holds a filler or is three long, last first:
+// where a filler run that lost characters may end.
+func misreadRuns(line []byte) [][2]int {
+	var runs [][2]int
+	for i := 0; i < len(line); {
+		if strings.IndexByte(fillerMisreads+"<", line[i]) < 0 {
+			i++
+			continue
+		}
+		j, filler := i, false
+		for j < len(line) && strings.IndexByte(fillerMisreads+"<", line[j]) >= 0 {
+			filler = filler || line[j] == '<'
+			j++
+		}
+		if filler || j-i >= 3 {
+			runs = append([][2]int{{i, j}}, runs...)
+		}
+		i = j
+	}
+	return runs
 }
 
 func insertFillers(line []byte, at int, ins []byte) fitting {

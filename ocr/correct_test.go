@@ -93,8 +93,8 @@ func TestParseCorrects(t *testing.T) {
 			lines: []string{"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<KCKKK"},
 			want:  []string{td1Doc, td1Data, td1Name},
 			fixes: []Correction{
-				fix(2, 24, "", "<", "given_names"), fix(2, 25, "K", "<", "given_names"), fix(2, 26, "C", "<", "given_names"),
-				fix(2, 27, "K", "<", "given_names"), fix(2, 28, "K", "<", "given_names"), fix(2, 29, "K", "<", "given_names"),
+				fix(2, 24, "K", "<", "given_names"), fix(2, 25, "C", "<", "given_names"), fix(2, 26, "K", "<", "given_names"),
+				fix(2, 27, "K", "<", "given_names"), fix(2, 28, "K", "<", "given_names"), fix(2, 29, "", "<", "given_names"),
 			},
 		},
 		{
@@ -123,6 +123,24 @@ func TestParseCorrects(t *testing.T) {
 			lines: []string{"I<UTOD23145890K7349<<<<<<<<<<<", td1Data, td1Name},
 			want:  []string{"I<UTOD23145890<7349<<<<<<<<<<<", td1Data, td1Name},
 			fixes: []Correction{fix(0, 14, "K", "<", "document_number")},
+		},
+		{
+			name:  "fillers read as K with none left to show the run, two lost",
+			lines: []string{td3Name, "L898902C36UTO7408122F1204159ZE184226BKKK10"},
+			want:  []string{td3Name, td3Data},
+			fixes: []Correction{
+				fix(1, 37, "K", "<", "optional_data"), fix(1, 38, "K", "<", "optional_data"), fix(1, 39, "K", "<", "optional_data"),
+				fix(1, 40, "", "<", "optional_data"), fix(1, 41, "", "<", "optional_data"),
+			},
+		},
+		{
+			name:  "TD1 optional data read as K after the document number check",
+			lines: []string{"I<UTOD231458907KKKKKK<<<<<<<<<", td1Data, td1Name},
+			want:  []string{td1Doc, td1Data, td1Name},
+			fixes: []Correction{
+				fix(0, 15, "K", "<", "optional_data"), fix(0, 16, "K", "<", "optional_data"), fix(0, 17, "K", "<", "optional_data"),
+				fix(0, 18, "K", "<", "optional_data"), fix(0, 19, "K", "<", "optional_data"), fix(0, 20, "K", "<", "optional_data"),
+			},
 		},
 		{
 			name:  "French driving licence (cheminfo/mrz's autocorrect example)",

@@ -295,7 +295,7 @@ var (
 	dlOther = newMrzLayout(mrzLayout{
 		format:  DLEU,
 		lengths: []int{30},
-		accepts: codeIs('D'),
+		accepts: func(s string) bool { return codeIs('D')(s) && !dlFRA.accepts(s) && !dlNLD.accepts(s) },
 		fields: concat(dlCode, []mrzField{
 			fld("optional_data", anyClass, 0, 5, 29),
 			checkSlot(composite, 0, 29),

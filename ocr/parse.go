@@ -318,9 +318,10 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 	for name := range d.unprotected() {
 		review[name] = true
 	}
+	corrected := map[string]bool{}
 	for i := range d.fixes {
 		d.fixes[i].Field = d.fieldName(d.fixes[i].Line, d.fixes[i].Col)
-		review[d.fixes[i].Field] = true
+		corrected[d.fixes[i].Field] = true
 	}
 	slices.SortStableFunc(d.fixes, func(a, b Correction) int {
 		if a.Line != b.Line {
@@ -335,7 +336,10 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 		"birth_date": f.BirthDate, "sex": f.Sex, "expiry_date": f.ExpiryDate, "optional_data": f.OptionalData,
 	}
 	for _, name := range jsonFields {
-		if review[name] && (values[name] != "" || name == "surname" || name == "sex" || name == "document_number") {
+		// An empty unprotected field needs no look, unless it is one the
+		// request needs.
+		needed := name == "surname" || name == "sex" || name == "document_number"
+		if corrected[name] || (review[name] && (values[name] != "" || needed)) {
 			res.Review = append(res.Review, name)
 		}
 	}

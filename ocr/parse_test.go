@@ -95,6 +95,15 @@ func TestParseSpecimens(t *testing.T) {
 				ExpiryDate: "2012-04-15"},
 		},
 		{
+			name:   "TD2 long document number",
+			lines:  []string{"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D23145890<UTO7408122F12041597349<<<2"},
+			format: TD2, valid: true,
+			checks: []string{"document_number", "birth_date", "expiry_date", "composite"},
+			fields: Fields{DocumentCode: "I", IssuingState: "UTO", Surname: "ERIKSSON", GivenNames: "ANNA MARIA",
+				DocumentNumber: "D23145890734", Nationality: "UTO", BirthDate: "1974-08-12", Sex: "F",
+				ExpiryDate: "2012-04-15"},
+		},
+		{
 			name:   "ICAO MRV-A visa",
 			lines:  []string{"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"},
 			format: MRVA, valid: true,
