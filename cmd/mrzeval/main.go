@@ -1,0 +1,222 @@
+// Command mrzeval measures how well idpro reads the MRZ of generated
+// documents (ocr/specimen): the share of documents with every field exact,
+// per capture, resolution and kind; the time per page on one core; and the
+// peak memory for a 600-dpi A4 page. It prints a markdown report.
+//
+//	go run ./cmd/mrzeval [-n 10] [-o report.md]
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/specimen"
+	"github.com/idpro/idpro/ocr/tesseract"
+)
+
+func main() {
+	n := flag.Int("n", 10, "documents per kind, capture and resolution")
+	seed := flag.Uint64("seed", 1, "first seed")
+	out := flag.String("o", "", "write the report to this file instead of stdout")
+	procs := flag.Int("procs", 1, "GOMAXPROCS while reading (timings are per core)")
+	peak := flag.String("peak", "", "internal: read this one JPEG and exit, so the parent can take its peak memory")
+	verbose := flag.Bool("v", false, "list every document not read exactly on stderr")
+	flag.Parse()
+
+	dir, err := os.MkdirTemp("", "mrzeval-tessdata-")
+	if err != nil {
+		fail(err)
+	}
+	defer os.RemoveAll(dir)
+	runtime.GOMAXPROCS(*procs)
+	reader := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{Workers: 1})
+	defer reader.Close()
+
+	if *peak != "" {
+		if err := readOnce(reader, *peak); err != nil {
+			fail(err)
+		}
+		return
+	}
+	var w io.Writer = os.Stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			fail(err)
+		}
+		defer f.Close()
+		w = f
+	}
+	e := &eval{reader: reader, n: *n, seed: *seed, verbose: *verbose}
+	if err := e.run(w); err != nil {
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "mrzeval:", err)
+	os.Exit(1)
+}
+
+// capture is one way of bringing a document in, at one resolution.
+type capture struct {
+	page specimen.Page
+	dpi  float64
+}
+
+var captures = []capture{
+	{specimen.A4Flatbed, 150}, {specimen.A4Flatbed, 300}, {specimen.A4Flatbed, 600},
+	{specimen.Card, 150}, {specimen.Card, 300}, {specimen.Card, 600},
+	{specimen.Photo, 300},
+}
+
+type eval struct {
+	reader  *ocr.Reader
+	n       int
+	seed    uint64
+	verbose bool
+}
+
+// outcome is what reading one capture of each kind gave.
+type outcome struct {
+	exact map[specimen.Kind]int
+	ms    []float64 // decode + read, per document
+}
+
+func (e *eval) run(w io.Writer) error {
+	started := time.Now()
+	results := make(map[capture]outcome)
+	for _, c := range captures {
+		o, err := e.measure(c)
+		if err != nil {
+			return err
+		}
+		results[c] = o
+	}
+	peakMB, err := peakMemory()
+	if err != nil {
+		return err
+	}
+	e.report(w, results, peakMB, time.Since(started))
+	return nil
+}
+
+// measure renders n documents of every kind as c says, JPEG-encodes them as
+// a scanner would, and times decoding plus reading each.
+func (e *eval) measure(c capture) (outcome, error) {
+	o := outcome{exact: map[specimen.Kind]int{}}
+	for _, k := range specimen.Kinds {
+		for i := 0; i < e.n; i++ {
+			seed := e.seed + uint64(i)
+			d := specimen.Random(seed, k)
+			data, err := encode(d, specimen.RandomOptions(seed, c.page, c.dpi))
+			if err != nil {
+				return o, err
+			}
+			runtime.GC() // the rendering's garbage is not the reader's cost
+			start := time.Now()
+			img, err := jpeg.Decode(bytes.NewReader(data))
+			if err != nil {
+				return o, err
+			}
+			res, err := e.reader.Read(context.Background(), img)
+			if err != nil {
+				return o, err
+			}
+			o.ms = append(o.ms, float64(time.Since(start).Microseconds())/1000)
+			if res.Fields == d.Fields() {
+				o.exact[k]++
+			} else if e.verbose {
+				fmt.Fprintf(os.Stderr, "%v %v %.0f dpi seed %d: found=%v valid=%v\n  want %q\n  got  %q\n",
+					k, c.page, c.dpi, seed, res.Found, res.Valid, d.MRZ(), res.RawLines)
+			}
+		}
+	}
+	return o, nil
+}
+
+// encode renders d and encodes it as JPEG at the capture's quality.
+func encode(d specimen.Document, opt specimen.RenderOptions) ([]byte, error) {
+	quality := opt.JPEGQuality
+	opt.JPEGQuality = 0
+	img, err := specimen.Render(d, opt)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: max(quality, 75)})
+	return buf.Bytes(), err
+}
+
+// readOnce is the child side of peakMemory: decode and read one file.
+func readOnce(reader *ocr.Reader, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		return err
+	}
+	res, err := reader.Read(context.Background(), img)
+	if err != nil {
+		return err
+	}
+	if !res.Found {
+		return fmt.Errorf("%s: no MRZ found", path)
+	}
+	return nil
+}
+
+func (e *eval) report(w io.Writer, results map[capture]outcome, peakMB float64, took time.Duration) {
+	fmt.Fprintf(w, "Generated documents (`ocr/specimen`), %d per kind and row, seeds %d-%d; random orientation,\n",
+		e.n, e.seed, e.seed+uint64(e.n)-1)
+	fmt.Fprintf(w, "skew within ±10°, noise, blur and JPEG as `specimen.RandomOptions` draws them. %s, %s/%s, %d cores, run took %s.\n\n",
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), took.Round(time.Second))
+	fmt.Fprintf(w, "Documents with every field exact:\n\n| capture | dpi |")
+	for _, k := range specimen.Kinds {
+		fmt.Fprintf(w, " %v |", k)
+	}
+	fmt.Fprintf(w, " all | median ms |\n|---|---|%s---|---|\n", strings.Repeat("---|", len(specimen.Kinds)))
+	for _, c := range captures {
+		o := results[c]
+		fmt.Fprintf(w, "| %v | %.0f |", c.page, c.dpi)
+		total := 0
+		for _, k := range specimen.Kinds {
+			fmt.Fprintf(w, " %s |", percent(o.exact[k], e.n))
+			total += o.exact[k]
+		}
+		fmt.Fprintf(w, " %s | %.0f |\n", percent(total, e.n*len(specimen.Kinds)), median(o.ms))
+	}
+	fmt.Fprintf(w, "\nMedian time from JPEG bytes to fields, GOMAXPROCS=%d: 300-dpi A4 page %.0f ms, 300-dpi cropped card %.0f ms.\n",
+		runtime.GOMAXPROCS(0), median(results[capture{specimen.A4Flatbed, 300}].ms), median(results[capture{specimen.Card, 300}].ms))
+	fmt.Fprintf(w, "Peak memory (max RSS of a process decoding and reading one 600-dpi A4 JPEG page): %.0f MB.\n", peakMB)
+}
+
+func percent(k, n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f%% (%d/%d)", 100*float64(k)/float64(n), k, n)
+}
+
+func median(s []float64) float64 {
+	if len(s) == 0 {
+		return 0
+	}
+	c := slices.Clone(s)
+	slices.Sort(c)
+	return c[len(c)/2]
+}
