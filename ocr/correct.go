@@ -66,6 +66,12 @@ func classFix(c byte, class charClass) (byte, bool) {
 		if strings.IndexByte(fillerMisreads, c) >= 0 {
 			return '<', true
 		}
+	case sexClass:
+		// An unspecified sex read as K or C; E and S are left alone, as
+		// F and 5 look like them too.
+		if c == 'K' || c == 'C' {
+			return '<', true
+		}
 	}
 	return 0, false
 }

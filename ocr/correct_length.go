@@ -34,6 +34,21 @@ func fittingsAll(line []byte, n int) []fitting {
 	return []fitting{padLine(line, n)}
 }
 
+// codeFillerFittings restores the filler after a one-letter document
+// code (P<UTO read as PUTO) and puts any other lost fillers where
+// fittingsFor would.
+func codeFillerFittings(line []byte, n int) []fitting {
+	if len(line) < 2 || len(line) >= n || line[1] == '<' {
+		return nil
+	}
+	first := insertFillers(line, 1, []byte{'<'})
+	var out []fitting
+	for _, rest := range fittingsFor(first.line, n) {
+		out = append(out, fitting{line: rest.line, fixes: append(append([]Correction(nil), first.fixes...), rest.fixes...)})
+	}
+	return out
+}
+
 // fillerRuns returns [start, end) of every run of '<', last first.
 func fillerRuns(line []byte) [][2]int {
 	var runs [][2]int

@@ -323,6 +323,14 @@ var (
 	})
 )
 
+// codeFiller tells whether the layout starts with a two-letter document
+// code and the issuing state, where a one-letter code's filler (P<, I<)
+// is often lost.
+func (l *mrzLayout) codeFiller() bool {
+	at := l.at[0]
+	return len(at) > 4 && at[1].name == "document_code" && at[1].class == letterClass && at[2].name == "issuing_state"
+}
+
 // layoutsFor lists the layouts that n lines may be, most likely first.
 func layoutsFor(n int) []*mrzLayout {
 	switch n {

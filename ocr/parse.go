@@ -53,6 +53,7 @@ func ParseAt(lines []string, now time.Time) Result {
 	if len(norm) == 0 {
 		return res
 	}
+	norm = splitJoined(norm)
 	for _, l := range norm {
 		res.Lines = append(res.Lines, string(l))
 	}
@@ -104,6 +105,22 @@ func normalise(lines []string) [][]byte {
 	return out
 }
 
+// splitJoined splits a single line that holds a whole MRZ, as pasted
+// from a document where its line breaks were lost.
+func splitJoined(lines [][]byte) [][]byte {
+	if len(lines) != 1 {
+		return lines
+	}
+	l := lines[0]
+	switch len(l) {
+	case 2 * 44, 2 * 36:
+		return [][]byte{l[:len(l)/2], l[len(l)/2:]}
+	case 3 * 30:
+		return [][]byte{l[:30], l[30:60], l[60:]}
+	}
+	return lines
+}
+
 type lineWindow struct{ lines [][]byte }
 
 // windows are the runs of up to three consecutive lines an MRZ may be,
@@ -151,6 +168,9 @@ func fitLayout(lay *mrzLayout, lines [][]byte) *mrzDraft {
 	choice := make([]fitting, len(lines))
 	for i, l := range lines {
 		options[i] = fittingsFor(l, lay.lengths[i])
+		if i == 0 && lay.codeFiller() {
+			options[i] = append(options[i], codeFillerFittings(l, lay.lengths[i])...)
+		}
 		choice[i] = options[i][0]
 	}
 	dev := 0
@@ -210,8 +230,8 @@ func prepare(lay *mrzLayout, choice []fitting) *mrzDraft {
 	return d
 }
 
-// fitScore ranks the readings of a text. Failed checks and unused lines
-// count most; then the fillers the fitting had to add (OCR loses many)
+// fitScore ranks the readings of a text. Failed checks, unknown country
+// codes and unused lines count most; then the fillers the fitting had to add (OCR loses many)
 // and, far more, to drop (OCR rarely invents them), so that a passport's
 // lines are not cut down to a TD2 whose random composite check passes.
 // Ties go to more checks passed, text nearer the layout, fewer changes.
@@ -228,6 +248,7 @@ func (d *mrzDraft) fitScore() fitScore {
 			s.failing++
 		}
 	}
+	s.failing += d.unknownCountries()
 	for _, fx := range d.fixes {
 		switch {
 		case fx.From == "":
@@ -237,6 +258,19 @@ func (d *mrzDraft) fitScore() fitScore {
 		}
 	}
 	return s
+}
+
+// unknownCountries counts the country fields that hold no known code.
+func (d *mrzDraft) unknownCountries() int {
+	n := 0
+	for _, fl := range d.lay.fields {
+		if fl.name == "issuing_state" || fl.name == "nationality" {
+			if !knownCountry(strings.Trim(string(d.lines[fl.line][fl.start:fl.end]), "<")) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func (s fitScore) cost() int {
@@ -309,6 +343,10 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 		default:
 			review["sex"] = true
 		}
+	}
+	if len(f.DocumentCode) == 2 && strings.IndexByte(fillerMisreads, f.DocumentCode[1]) >= 0 {
+		// P< read as PK, PC, PE or PS: some states do use such codes.
+		review["document_code"] = true
 	}
 	for name, v := range map[string]string{"document_number": f.DocumentNumber, "optional_data": f.OptionalData} {
 		if lookalikeOfDigit(v) {

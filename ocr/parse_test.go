@@ -253,6 +253,25 @@ func TestParseSkipsStrayLines(t *testing.T) {
 	}
 }
 
+func TestParseSplitsJoinedLines(t *testing.T) {
+	tests := []struct {
+		in    string
+		lines int
+	}{{td3Name + td3Data, 2}, {td1Doc + td1Data + td1Name, 3}, {td3Name + " " + td3Data, 2}}
+	for _, tt := range tests {
+		if r := ParseAt([]string{tt.in}, now); !r.Valid || len(r.Lines) != tt.lines || r.Fields.Surname != "ERIKSSON" {
+			t.Errorf("%q: valid=%v lines=%q", tt.in, r.Valid, r.Lines)
+		}
+	}
+}
+
+func TestParseUnspecifiedSexReadAsK(t *testing.T) {
+	r := ParseAt([]string{td3Name, "L898902C36UTO7408122K1204159ZE184226B<<<<<10"}, now)
+	if r.Fields.Sex != "X" || len(r.Corrections) != 1 || !slices.Contains(r.Review, "sex") {
+		t.Errorf("sex=%q corrections=%v review=%v", r.Fields.Sex, r.Corrections, r.Review)
+	}
+}
+
 func TestParseText(t *testing.T) {
 	text := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n\n \n" +
 		"I<UTOD231458907<<<<<<<<<<<<<<<\r\n7408122F1204159UTO<<<<<<<<<<<6\r\nERIKSSON<<ANNA<MARIA<<<<<<<<<<\n"
