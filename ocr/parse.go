@@ -71,8 +71,8 @@ func ParseAt(lines []string, now time.Time) Result {
 				best, bestScore = d, s
 			}
 		}
-		if best != nil && bestScore.cost() == 0 && bestScore.passing > 0 {
-			break // all lines read, every check passes, nothing added
+		if best != nil && bestScore.failing == 0 && bestScore.uncovered == 0 && bestScore.passing > 0 {
+			break // all lines read and every check passes
 		}
 	}
 	if best == nil {
