@@ -108,23 +108,15 @@ func locate(t *thumb) Document {
 		sideP90(func(k int) int { return k*t.w + t.w - 1 }, t.h),
 	}
 	sort.Ints(quiet)
-	thr := uint8(min(80, max(14, quiet[1]*3/2+6)))
+	thr := uint8(min(80, max(8, quiet[1]*3/2+4)))
 
 	mask := make([]bool, n)
-	for y := 1; y < t.h-1; y++ {
-		for x := 1; x < t.w-1; x++ {
-			// A 3x3 closing in one step: a pixel is in when any
-			// neighbour stands out, which joins a card's printed parts.
-			i := y*t.w + x
-			mask[i] = diff[i] > thr || diff[i-1] > thr || diff[i+1] > thr || diff[i-t.w] > thr || diff[i+t.w] > thr
-		}
+	for i, v := range diff {
+		mask[i] = v > thr
 	}
-	for x := 0; x < t.w; x++ {
-		mask[x], mask[(t.h-1)*t.w+x] = diff[x] > thr, diff[(t.h-1)*t.w+x] > thr
-	}
-	for y := 0; y < t.h; y++ {
-		mask[y*t.w], mask[y*t.w+t.w-1] = diff[y*t.w] > thr, diff[y*t.w+t.w-1] > thr
-	}
+	// Closing over about 1% of the page joins a light document's thin
+	// print (guilloches, text) into one solid region.
+	mask = closeMask(mask, t.w, t.h, max(2, max(t.w, t.h)/100))
 	comp := largestComponent(mask, t.w, t.h)
 	if len(comp) < n/200 {
 		return Document{}
@@ -169,6 +161,42 @@ func locate(t *thumb) Document {
 	}
 	d.Touches = edges > 0
 	return d
+}
+
+// closeMask dilates then erodes mask by a square of radius r.
+func closeMask(mask []bool, w, h, r int) []bool {
+	return boxFilter(boxFilter(mask, w, h, r, false), w, h, r, true)
+}
+
+// boxFilter sets each pixel to whether any (erode false) or all (erode
+// true) pixels within the square of radius r are set; outside the image
+// counts as set for erosion, so that documents at the edge stay whole.
+func boxFilter(mask []bool, w, h, r int, erode bool) []bool {
+	pass := func(src []bool, n, m int, at func(i, j int) int) []bool {
+		dst := make([]bool, len(src))
+		sum := make([]int, m+1)
+		for i := 0; i < n; i++ {
+			for j := 0; j < m; j++ {
+				v := 0
+				if src[at(i, j)] {
+					v = 1
+				}
+				sum[j+1] = sum[j] + v
+			}
+			for j := 0; j < m; j++ {
+				lo, hi := max(0, j-r), min(m, j+r+1)
+				c := sum[hi] - sum[lo]
+				if erode {
+					dst[at(i, j)] = c+(2*r+1-(hi-lo)) == 2*r+1
+				} else {
+					dst[at(i, j)] = c > 0
+				}
+			}
+		}
+		return dst
+	}
+	rowsDone := pass(mask, h, w, func(i, j int) int { return i*w + j })
+	return pass(rowsDone, w, h, func(i, j int) int { return j*w + i })
 }
 
 // largestComponent returns the indexes of the largest 8-connected region

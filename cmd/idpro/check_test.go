@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/disintegration/imaging"
+	"github.com/idpro/idpro/ocr/specimen"
+	"github.com/idpro/idpro/scan"
+)
+
+// writeSpecimen saves a generated ID card scan at 300 dpi, blurred by
+// sigma pixels, as JPEG with its resolution in the JFIF header.
+func writeSpecimen(t *testing.T, dir, name string, sigma float64) string {
+	t.Helper()
+	img, err := specimen.Render(specimen.Random(3, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card, Noise: 2, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sigma > 0 {
+		img = imaging.Blur(img, sigma)
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92}); err != nil {
+		t.Fatal(err)
+	}
+	// Go's encoder writes no JFIF segment: add one saying 300 dpi.
+	jfif := []byte{0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 1, 0x01, 0x2C, 0x01, 0x2C, 0, 0}
+	b := append(append(append([]byte{}, buf.Bytes()[:2]...), jfif...), buf.Bytes()[2:]...)
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func runCheckFiles(t *testing.T, asJSON bool, files ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := checkFiles(files, asJSON, scan.Checker{}, mustCatalog("en"), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestCheckPassesAGoodScanAndBlocksABlurredOne(t *testing.T) {
+	dir := t.TempDir()
+	good := writeSpecimen(t, dir, "good.jpg", 0)
+	code, out, errOut := runCheckFiles(t, false, good)
+	if code != 0 || !strings.Contains(out, "good.jpg: id-1, 300 dpi: OK") || !strings.Contains(out, "Resolution 300 dpi: good.") {
+		t.Fatalf("good scan: exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "not checked") {
+		t.Errorf("no note that the MRZ check was skipped:\n%s", out)
+	}
+
+	blurred := writeSpecimen(t, dir, "blurred.jpg", 4)
+	code, out, _ = runCheckFiles(t, true, blurred)
+	if code != 1 {
+		t.Fatalf("blurred scan: exit %d\n%s", code, out)
+	}
+	var p checkPage
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatal(err)
+	}
+	var sharp *checkEntry
+	for i := range p.Checks {
+		if p.Checks[i].Name == "sharpness" {
+			sharp = &p.Checks[i]
+		}
+	}
+	if p.Level != scan.Block || sharp == nil || sharp.Level != scan.Block || sharp.Value <= sharp.Threshold ||
+		!strings.Contains(sharp.Text, "too blurred") {
+		t.Errorf("blurred scan: %+v", p)
+	}
+}
+
+func TestCheckIOErrors(t *testing.T) {
+	dir := t.TempDir()
+	good := writeSpecimen(t, dir, "good.jpg", 0)
+	code, out, errOut := runCheckFiles(t, true, filepath.Join(dir, "missing.jpg"), good)
+	if code != 2 || !strings.Contains(errOut, "missing.jpg") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	// The readable file is still checked.
+	if n := strings.Count(out, "\n"); n != 2 {
+		t.Errorf("want an error line and a page line, got:\n%s", out)
+	}
+}
+
+func TestCheckUsage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := runCheck(nil, nil, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "usage") {
+		t.Errorf("exit %d, %q", code, errOut.String())
+	}
+}
