@@ -1,0 +1,119 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/app/api"
+	"github.com/idpro/idpro/app/desk"
+	"github.com/idpro/idpro/app/locale"
+	"github.com/idpro/idpro/app/postcode"
+	"github.com/idpro/idpro/app/ui"
+	"github.com/idpro/idpro/assets"
+	"github.com/idpro/idpro/store"
+)
+
+const appID = "be.idpro.desktop"
+
+// runGUI opens the desktop app on the embedded sandbox, or on the service
+// set in the settings.
+func runGUI(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("idpro", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "", "data directory")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+
+	dir, err := dataDir(*data)
+	if err != nil {
+		return fatalWindow(a, cliCatalog(), err)
+	}
+	st, err := store.Open(filepath.Join(dir, "idpro.db"), store.Options{})
+	if err != nil {
+		return fatalWindow(a, cliCatalog(), err)
+	}
+	defer st.Close()
+	settings, err := st.Settings()
+	if err != nil {
+		return fatalWindow(a, cliCatalog(), err)
+	}
+	lang := settings.Language
+	if lang == "" {
+		lang = locale.System()
+	}
+	cat := mustCatalog(lang)
+
+	sandboxURL, stopSandbox, err := serveSandbox(filepath.Join(dir, "sandbox.db"), log.With("part", "sandbox"))
+	if err != nil {
+		return fatalWindow(a, cat, err)
+	}
+	defer stopSandbox()
+	service, err := serviceFor(settings.ServiceURL, sandboxURL)
+	if err != nil {
+		log.Warn("service setting unusable, using the sandbox", "err", err)
+		service, _ = api.New(sandboxURL, nil)
+	}
+	dk := desk.New(st, service, time.Now, log.With("part", "desk"))
+	codes, err := postcode.Parse(assets.Postcodes)
+	if err != nil {
+		return fatalWindow(a, cat, err)
+	}
+	deps := ui.Deps{
+		Desk: dk, History: st, Settings: st, Catalog: cat, Postcodes: codes,
+		Log: log, SandboxURL: sandboxURL, DraftDelay: time.Second,
+		UseService: func(url string) error {
+			s, err := serviceFor(url, sandboxURL)
+			if err == nil {
+				dk.SetService(s)
+			}
+			return err
+		},
+	}
+	reader, closeReader, err := newMRZReader()
+	if err != nil {
+		log.Warn("MRZ reading unavailable", "err", err)
+	} else {
+		defer closeReader()
+		deps.Reader = reader
+	}
+	u := ui.New(a, deps)
+	u.StartSync(time.Minute)
+	u.Window().ShowAndRun()
+	u.Close()
+	return 0
+}
+
+func serviceFor(url, sandboxURL string) (app.Service, error) {
+	if url == "" {
+		url = sandboxURL
+	}
+	return api.New(url, nil)
+}
+
+// fatalWindow tells the user why idpro cannot start (a second instance, an
+// unreadable disk) in a window, since a desktop user never sees stderr.
+func fatalWindow(a fyne.App, cat *locale.Catalog, err error) int {
+	fmt.Fprintln(os.Stderr, "idpro:", err)
+	w := a.NewWindow("idpro")
+	msg := widget.NewLabel(cat.Error(err))
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton("OK", a.Quit)), nil, nil, msg))
+	w.Resize(fyne.NewSize(480, 180))
+	w.ShowAndRun()
+	return 1
+}
