@@ -57,6 +57,24 @@ func ParseAt(lines []string, now time.Time) Result {
 	for _, l := range norm {
 		res.Lines = append(res.Lines, string(l))
 	}
+	best, bestScore := bestReading(norm)
+	if len(norm) > 1 && (best == nil || bestScore.failing > 0 || bestScore.uncovered > 0) {
+		// Lines come bottom first from some crops and recognisers.
+		reversed := slices.Clone(norm)
+		slices.Reverse(reversed)
+		if d, s := bestReading(reversed); d != nil && (best == nil || s.better(bestScore)) {
+			best = d
+		}
+	}
+	if best == nil {
+		return res
+	}
+	return best.result(lines, now)
+}
+
+// bestReading fits every layout to every window of lines and returns the
+// best reading.
+func bestReading(norm [][]byte) (*mrzDraft, fitScore) {
 	var best *mrzDraft
 	var bestScore fitScore
 	for _, w := range lineWindows(norm) {
@@ -75,10 +93,7 @@ func ParseAt(lines []string, now time.Time) Result {
 			break // all lines read and every check passes
 		}
 	}
-	if best == nil {
-		return res
-	}
-	return best.result(lines, now)
+	return best, bestScore
 }
 
 // normalise uppercases, drops blanks and empty lines, and maps the

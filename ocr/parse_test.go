@@ -265,6 +265,17 @@ func TestParseSplitsJoinedLines(t *testing.T) {
 	}
 }
 
+func TestParseReversedLines(t *testing.T) {
+	for _, lines := range [][]string{{td3Data, td3Name}, {td1Name, td1Data, td1Doc}} {
+		r := ParseAt(lines, now)
+		want := slices.Clone(lines)
+		slices.Reverse(want)
+		if !r.Valid || !slices.Equal(r.Lines, want) || !slices.Equal(r.RawLines, lines) {
+			t.Errorf("%q: valid=%v lines=%q", lines, r.Valid, r.Lines)
+		}
+	}
+}
+
 func TestParseUnspecifiedSexReadAsK(t *testing.T) {
 	r := ParseAt([]string{td3Name, "L898902C36UTO7408122K1204159ZE184226B<<<<<10"}, now)
 	if r.Fields.Sex != "X" || len(r.Corrections) != 1 || !slices.Contains(r.Review, "sex") {
