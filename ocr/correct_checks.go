@@ -1,0 +1,208 @@
+package ocr
+
+import "strings"
+
+// alternatives are the other readings of the character at (line, col)
+// that a check digit may choose between.
+func (d *mrzDraft) alternatives(line, col int) []byte {
+	if d.lay.at[line][col].class != anyClass {
+		return nil
+	}
+	c := d.lines[line][col]
+	var alt []byte
+	if r, ok := letterToDigit[c]; ok {
+		alt = append(alt, r)
+	}
+	if r, ok := digitToLetter[c]; ok {
+		alt = append(alt, r)
+	}
+	if strings.IndexByte(fillerMisreads, c) >= 0 && d.nextToFiller(line, col) {
+		alt = append(alt, '<')
+	}
+	return alt
+}
+
+func (d *mrzDraft) nextToFiller(line, col int) bool {
+	l := d.lines[line]
+	return (col > 0 && l[col-1] == '<') || (col+1 < len(l) && l[col+1] == '<')
+}
+
+type charPos struct{ line, col int }
+
+type charEdit struct {
+	charPos
+	to byte
+}
+
+// repairChecks tries, for each failing check digit, the other readings of
+// the characters it protects, and applies a repair only when exactly one
+// makes the check pass without breaking another. Two-character repairs
+// are accepted only when the composite check confirms them.
+func (d *mrzDraft) repairChecks() {
+	for _, name := range d.checkOrder() {
+		c, ok := d.findCheck(name)
+		if !ok || d.passes(c) {
+			continue
+		}
+		candidates := d.repairPositions(c)
+		passing := d.passingChecks()
+		try := func(edits []charEdit) bool {
+			undo := d.apply(edits)
+			defer d.revert(undo)
+			c, ok := d.findCheck(name)
+			if !ok || !d.passes(c) {
+				return false
+			}
+			for _, p := range passing {
+				if cc, ok := d.findCheck(p); !ok || !d.passes(cc) {
+					return false
+				}
+			}
+			return true
+		}
+		var singles [][]charEdit
+		for _, p := range candidates {
+			for _, a := range d.alternatives(p.line, p.col) {
+				e := []charEdit{{p, a}}
+				if try(e) {
+					singles = append(singles, e)
+				}
+			}
+		}
+		if fix, ok := d.unique(singles, name); ok {
+			d.commit(fix)
+			continue
+		}
+		if len(singles) > 0 || len(candidates) > 16 || !d.hasComposite() || name == composite {
+			continue
+		}
+		var pairs [][]charEdit
+		for i, p := range candidates {
+			for _, a := range d.alternatives(p.line, p.col) {
+				for _, q := range candidates[i+1:] {
+					for _, b := range d.alternatives(q.line, q.col) {
+						e := []charEdit{{p, a}, {q, b}}
+						if try(e) && d.compositePassesWith(e) {
+							pairs = append(pairs, e)
+						}
+					}
+				}
+			}
+		}
+		if len(pairs) == 1 {
+			d.commit(pairs[0])
+		}
+	}
+}
+
+// unique picks the one repair among fixes, using the composite check to
+// choose when several fix the check itself.
+func (d *mrzDraft) unique(fixes [][]charEdit, name string) ([]charEdit, bool) {
+	if len(fixes) == 1 {
+		return fixes[0], true
+	}
+	if len(fixes) == 0 || name == composite || !d.hasComposite() {
+		return nil, false
+	}
+	var confirmed [][]charEdit
+	for _, e := range fixes {
+		if d.compositePassesWith(e) {
+			confirmed = append(confirmed, e)
+		}
+	}
+	if len(confirmed) == 1 {
+		return confirmed[0], true
+	}
+	return nil, false
+}
+
+func (d *mrzDraft) hasComposite() bool {
+	_, ok := d.findCheck(composite)
+	return ok
+}
+
+func (d *mrzDraft) compositePassesWith(edits []charEdit) bool {
+	undo := d.apply(edits)
+	defer d.revert(undo)
+	c, ok := d.findCheck(composite)
+	return ok && d.passes(c)
+}
+
+func (d *mrzDraft) apply(edits []charEdit) []charEdit {
+	undo := make([]charEdit, len(edits))
+	for i, e := range edits {
+		undo[len(edits)-1-i] = charEdit{e.charPos, d.lines[e.line][e.col]}
+		d.lines[e.line][e.col] = e.to
+	}
+	return undo
+}
+
+func (d *mrzDraft) revert(undo []charEdit) {
+	for _, e := range undo {
+		d.lines[e.line][e.col] = e.to
+	}
+}
+
+func (d *mrzDraft) commit(edits []charEdit) {
+	for _, e := range edits {
+		d.set(e.line, e.col, e.to)
+	}
+}
+
+// repairPositions are the characters a failing check may change: those it
+// protects (and its own slot, when that lies in free text) that no passing
+// check also protects.
+func (d *mrzDraft) repairPositions(c boundCheck) []charPos {
+	guarded := map[charPos]bool{}
+	for _, other := range d.checks() {
+		if other.name == c.name || !d.passes(other) {
+			continue
+		}
+		for _, s := range other.variants[0] {
+			for j := s.start; j < s.end; j++ {
+				guarded[charPos{s.line, j}] = true
+			}
+		}
+		guarded[charPos{other.line, other.at}] = true
+	}
+	seen := map[charPos]bool{}
+	var out []charPos
+	add := func(p charPos) {
+		if seen[p] || guarded[p] || len(d.alternatives(p.line, p.col)) == 0 {
+			return
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	for _, v := range c.variants {
+		for _, s := range v {
+			for j := s.start; j < s.end; j++ {
+				add(charPos{s.line, j})
+			}
+		}
+	}
+	add(charPos{c.line, c.at})
+	return out
+}
+
+// checkOrder repairs the checks of single fields before the composite,
+// which then decides between their candidate repairs.
+func (d *mrzDraft) checkOrder() []string {
+	var names []string
+	for _, c := range d.lay.checks {
+		if c.name != composite {
+			names = append(names, c.name)
+		}
+	}
+	return append(names, composite)
+}
+
+func (d *mrzDraft) passingChecks() []string {
+	var out []string
+	for _, c := range d.checks() {
+		if d.passes(c) {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
