@@ -18,6 +18,7 @@ import (
 	"github.com/idpro/idpro/app/api"
 	"github.com/idpro/idpro/app/desk"
 	"github.com/idpro/idpro/app/locale"
+	_ "github.com/idpro/idpro/app/locale/sysenv" // quiet Fyne under LANG=C.UTF-8
 	"github.com/idpro/idpro/app/postcode"
 	"github.com/idpro/idpro/app/sandbox"
 	"github.com/idpro/idpro/assets"
