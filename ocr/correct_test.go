@@ -13,7 +13,7 @@ const (
 	td1Name = "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"
 )
 
-func fix(line, col int, from, to, field string) Correction {
+func fixAt(line, col int, from, to, field string) Correction {
 	return Correction{Line: line, Col: col, From: from, To: to, Field: field}
 }
 
@@ -28,17 +28,17 @@ func TestParseCorrects(t *testing.T) {
 			name:  "O read for 0 in a document number, found by its check digit",
 			lines: []string{td3Name, "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10"},
 			want:  []string{td3Name, td3Data},
-			fixes: []Correction{fix(1, 5, "O", "0", "document_number")},
+			fixes: []Correction{fixAt(1, 5, "O", "0", "document_number")},
 		},
 		{
 			name:  "letters in dates and digits in names, by class",
 			lines: []string{"P<UTOERIK55ON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74O8I22FIZO4I59ZE184226B<<<<<10"},
 			want:  []string{td3Name, td3Data},
 			fixes: []Correction{
-				fix(0, 9, "5", "S", "surname"), fix(0, 10, "5", "S", "surname"), fix(0, 23, "1", "I", "given_names"),
-				fix(1, 15, "O", "0", "birth_date"), fix(1, 17, "I", "1", "birth_date"),
-				fix(1, 21, "I", "1", "expiry_date"), fix(1, 22, "Z", "2", "expiry_date"),
-				fix(1, 23, "O", "0", "expiry_date"), fix(1, 25, "I", "1", "expiry_date"),
+				fixAt(0, 9, "5", "S", "surname"), fixAt(0, 10, "5", "S", "surname"), fixAt(0, 23, "1", "I", "given_names"),
+				fixAt(1, 15, "O", "0", "birth_date"), fixAt(1, 17, "I", "1", "birth_date"),
+				fixAt(1, 21, "I", "1", "expiry_date"), fixAt(1, 22, "Z", "2", "expiry_date"),
+				fixAt(1, 23, "O", "0", "expiry_date"), fixAt(1, 25, "I", "1", "expiry_date"),
 			},
 		},
 		{
@@ -46,9 +46,9 @@ func TestParseCorrects(t *testing.T) {
 			lines: []string{"P<UTOERIK22ON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UT07408I22F12O4I59ZE184226B<<<<<10"},
 			want:  []string{"P<UTOERIKZZON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", td3Data},
 			fixes: []Correction{
-				fix(0, 9, "2", "Z", "surname"), fix(0, 10, "2", "Z", "surname"),
-				fix(1, 12, "0", "O", "nationality"), fix(1, 17, "I", "1", "birth_date"),
-				fix(1, 23, "O", "0", "expiry_date"), fix(1, 25, "I", "1", "expiry_date"),
+				fixAt(0, 9, "2", "Z", "surname"), fixAt(0, 10, "2", "Z", "surname"),
+				fixAt(1, 12, "0", "O", "nationality"), fixAt(1, 17, "I", "1", "birth_date"),
+				fixAt(1, 23, "O", "0", "expiry_date"), fixAt(1, 25, "I", "1", "expiry_date"),
 			},
 		},
 		{
@@ -56,45 +56,45 @@ func TestParseCorrects(t *testing.T) {
 			lines: []string{"I<UTOD231458907<<<<<<<<<<<<<<<", "74O8IZ2F1204159UTO<<<<<<<<<<<6", "ERIK55ON<<ANNA<MAR1A<<<<<<<<<<"},
 			want:  []string{td1Doc, td1Data, td1Name},
 			fixes: []Correction{
-				fix(1, 2, "O", "0", "birth_date"), fix(1, 4, "I", "1", "birth_date"), fix(1, 5, "Z", "2", "birth_date"),
-				fix(2, 4, "5", "S", "surname"), fix(2, 5, "5", "S", "surname"), fix(2, 18, "1", "I", "given_names"),
+				fixAt(1, 2, "O", "0", "birth_date"), fixAt(1, 4, "I", "1", "birth_date"), fixAt(1, 5, "Z", "2", "birth_date"),
+				fixAt(2, 4, "5", "S", "surname"), fixAt(2, 5, "5", "S", "surname"), fixAt(2, 18, "1", "I", "given_names"),
 			},
 		},
 		{
 			name:  "O read for a composite check digit",
 			lines: []string{td3Name, "L898902C36UTO7408122F1204159ZE184226B<<<<<1O"},
 			want:  []string{td3Name, td3Data},
-			fixes: []Correction{fix(1, 43, "O", "0", "composite")},
+			fixes: []Correction{fixAt(1, 43, "O", "0", "composite")},
 		},
 		{
 			name:  "lost fillers restored in both lines",
 			lines: []string{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<10"},
 			want:  []string{td3Name, td3Data},
 			fixes: []Correction{
-				fix(0, 40, "", "<", "given_names"), fix(0, 41, "", "<", "given_names"),
-				fix(0, 42, "", "<", "given_names"), fix(0, 43, "", "<", "given_names"),
-				fix(1, 39, "", "<", "optional_data"), fix(1, 40, "", "<", "optional_data"), fix(1, 41, "", "<", "optional_data"),
+				fixAt(0, 40, "", "<", "given_names"), fixAt(0, 41, "", "<", "given_names"),
+				fixAt(0, 42, "", "<", "given_names"), fixAt(0, 43, "", "<", "given_names"),
+				fixAt(1, 39, "", "<", "optional_data"), fixAt(1, 40, "", "<", "optional_data"), fixAt(1, 41, "", "<", "optional_data"),
 			},
 		},
 		{
 			name:  "45-character line like ICAO's IVANOVA erratum",
 			lines: []string{td3Name + "<", td3Data},
 			want:  []string{td3Name, td3Data},
-			fixes: []Correction{fix(0, 44, "<", "", "given_names")},
+			fixes: []Correction{fixAt(0, 44, "<", "", "given_names")},
 		},
 		{
 			name:  "fillers read as K inside optional data, though the check digits still pass",
 			lines: []string{td3Name, "L898902C36UTO7408122F1204159ZE184226B<<KK<10"},
 			want:  []string{td3Name, td3Data},
-			fixes: []Correction{fix(1, 39, "K", "<", "optional_data"), fix(1, 40, "K", "<", "optional_data")},
+			fixes: []Correction{fixAt(1, 39, "K", "<", "optional_data"), fixAt(1, 40, "K", "<", "optional_data")},
 		},
 		{
 			name:  "filler run at the end of a name read as K and C, one filler lost",
 			lines: []string{"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<KCKKK"},
 			want:  []string{td1Doc, td1Data, td1Name},
 			fixes: []Correction{
-				fix(2, 24, "K", "<", "given_names"), fix(2, 25, "C", "<", "given_names"), fix(2, 26, "K", "<", "given_names"),
-				fix(2, 27, "K", "<", "given_names"), fix(2, 28, "K", "<", "given_names"), fix(2, 29, "", "<", "given_names"),
+				fixAt(2, 24, "K", "<", "given_names"), fixAt(2, 25, "C", "<", "given_names"), fixAt(2, 26, "K", "<", "given_names"),
+				fixAt(2, 27, "K", "<", "given_names"), fixAt(2, 28, "K", "<", "given_names"), fixAt(2, 29, "", "<", "given_names"),
 			},
 		},
 		{
@@ -104,7 +104,7 @@ func TestParseCorrects(t *testing.T) {
 			fixes: func() []Correction {
 				var out []Correction
 				for col, c := range "KKKSSEEEEEEEEEE" {
-					out = append(out, fix(2, 15+col, string(c), "<", "given_names"))
+					out = append(out, fixAt(2, 15+col, string(c), "<", "given_names"))
 				}
 				return out
 			}(),
@@ -114,23 +114,23 @@ func TestParseCorrects(t *testing.T) {
 			lines: []string{"P<DKKMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<", "C01X00T478DEK6408125F3101012<<<<<<<<<<<<<<<6"},
 			want:  []string{"P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<", "C01X00T478D<<6408125F3101012<<<<<<<<<<<<<<<6"},
 			fixes: []Correction{
-				fix(0, 3, "K", "<", "issuing_state"), fix(0, 4, "K", "<", "issuing_state"),
-				fix(1, 11, "E", "<", "nationality"), fix(1, 12, "K", "<", "nationality"),
+				fixAt(0, 3, "K", "<", "issuing_state"), fixAt(0, 4, "K", "<", "issuing_state"),
+				fixAt(1, 11, "E", "<", "nationality"), fixAt(1, 12, "K", "<", "nationality"),
 			},
 		},
 		{
 			name:  "TD1 long document number with its filler slot read as K",
 			lines: []string{"I<UTOD23145890K7349<<<<<<<<<<<", td1Data, td1Name},
 			want:  []string{"I<UTOD23145890<7349<<<<<<<<<<<", td1Data, td1Name},
-			fixes: []Correction{fix(0, 14, "K", "<", "document_number")},
+			fixes: []Correction{fixAt(0, 14, "K", "<", "document_number")},
 		},
 		{
 			name:  "fillers read as K with none left to show the run, two lost",
 			lines: []string{td3Name, "L898902C36UTO7408122F1204159ZE184226BKKK10"},
 			want:  []string{td3Name, td3Data},
 			fixes: []Correction{
-				fix(1, 37, "K", "<", "optional_data"), fix(1, 38, "K", "<", "optional_data"), fix(1, 39, "K", "<", "optional_data"),
-				fix(1, 40, "", "<", "optional_data"), fix(1, 41, "", "<", "optional_data"),
+				fixAt(1, 37, "K", "<", "optional_data"), fixAt(1, 38, "K", "<", "optional_data"), fixAt(1, 39, "K", "<", "optional_data"),
+				fixAt(1, 40, "", "<", "optional_data"), fixAt(1, 41, "", "<", "optional_data"),
 			},
 		},
 		{
@@ -138,31 +138,31 @@ func TestParseCorrects(t *testing.T) {
 			lines: []string{"I<UTOD231458907KKKKKK<<<<<<<<<", td1Data, td1Name},
 			want:  []string{td1Doc, td1Data, td1Name},
 			fixes: []Correction{
-				fix(0, 15, "K", "<", "optional_data"), fix(0, 16, "K", "<", "optional_data"), fix(0, 17, "K", "<", "optional_data"),
-				fix(0, 18, "K", "<", "optional_data"), fix(0, 19, "K", "<", "optional_data"), fix(0, 20, "K", "<", "optional_data"),
+				fixAt(0, 15, "K", "<", "optional_data"), fixAt(0, 16, "K", "<", "optional_data"), fixAt(0, 17, "K", "<", "optional_data"),
+				fixAt(0, 18, "K", "<", "optional_data"), fixAt(0, 19, "K", "<", "optional_data"), fixAt(0, 20, "K", "<", "optional_data"),
 			},
 		},
 		{
 			name:  "French driving licence (cheminfo/mrz's autocorrect example)",
 			lines: []string{"D1FRA13AA0000261B1231MART1N<<9"},
 			want:  []string{"D1FRA13AA000026181231MARTIN<<9"},
-			fixes: []Correction{fix(0, 16, "B", "8", "expiry_date"), fix(0, 25, "1", "I", "surname")},
+			fixes: []Correction{fixAt(0, 16, "B", "8", "expiry_date"), fixAt(0, 25, "1", "I", "surname")},
 		},
 		{
 			name:  "Swiss driving licence (cheminfo/mrz's autocorrect example)",
 			lines: []string{"AAAOOID<<", "FACHE30514Z1ZB097<<B001Z6<<<<<", "MARCHAND<<FA81ENNE<<<<<<<<<<<<"},
 			want:  []string{"AAA001D<<", "FACHE305142128097<<800126<<<<<", "MARCHAND<<FABIENNE<<<<<<<<<<<<"},
 			fixes: []Correction{
-				fix(0, 3, "O", "0", "document_number"), fix(0, 4, "O", "0", "document_number"), fix(0, 5, "I", "1", "document_number"),
-				fix(1, 10, "Z", "2", "optional_data"), fix(1, 12, "Z", "2", "optional_data"), fix(1, 13, "B", "8", "optional_data"),
-				fix(1, 19, "B", "8", "birth_date"), fix(1, 23, "Z", "2", "birth_date"),
-				fix(2, 12, "8", "B", "given_names"), fix(2, 13, "1", "I", "given_names"),
+				fixAt(0, 3, "O", "0", "document_number"), fixAt(0, 4, "O", "0", "document_number"), fixAt(0, 5, "I", "1", "document_number"),
+				fixAt(1, 10, "Z", "2", "optional_data"), fixAt(1, 12, "Z", "2", "optional_data"), fixAt(1, 13, "B", "8", "optional_data"),
+				fixAt(1, 19, "B", "8", "birth_date"), fixAt(1, 23, "Z", "2", "birth_date"),
+				fixAt(2, 12, "8", "B", "given_names"), fixAt(2, 13, "1", "I", "given_names"),
 			},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := ParseAt(tt.lines, now)
+			r := ParseAt(tt.lines, parseNow)
 			if !slices.Equal(r.Lines, tt.want) {
 				t.Errorf("lines\n got %q\nwant %q", r.Lines, tt.want)
 			}
@@ -221,7 +221,7 @@ func TestParseRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := ParseAt(tt.lines, now)
+			r := ParseAt(tt.lines, parseNow)
 			if !r.Found || r.Valid || r.Checks[tt.failed] {
 				t.Fatalf("found=%v valid=%v checks=%v", r.Found, r.Valid, r.Checks)
 			}

@@ -23,7 +23,7 @@ func TestKnownCountry(t *testing.T) {
 
 func TestParseReviewsUnknownCountry(t *testing.T) {
 	// ABC is no country; the check digits do not cover it.
-	r := ParseAt([]string{"P<ABCERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"}, now)
+	r := ParseAt([]string{"P<ABCERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"}, parseNow)
 	if !r.Valid || r.Fields.IssuingState != "ABC" {
 		t.Fatalf("valid=%v state=%q", r.Valid, r.Fields.IssuingState)
 	}

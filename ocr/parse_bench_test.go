@@ -16,7 +16,7 @@ func BenchmarkParse(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				ParseAt(bc.lines, now)
+				ParseAt(bc.lines, parseNow)
 			}
 		})
 	}
@@ -28,6 +28,6 @@ func BenchmarkParseWorst(b *testing.B) {
 	line := "K<O<I<Z<S<B<G<1<2<5<8<6<0<K<O<I<Z<S<B<G<1<2<5<8<6<0"
 	in := []string{line[:44], line[:44], line[:30], line[:30], line[:36], line[:36], line[:30], line[:9]}
 	for b.Loop() {
-		ParseAt(in, now)
+		ParseAt(in, parseNow)
 	}
 }

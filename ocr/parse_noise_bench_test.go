@@ -76,7 +76,7 @@ func measureNoise(noise ocrNoise, n int) noiseOutcome {
 		for k, l := range g.lines {
 			lines[k] = noise.apply(r, l)
 		}
-		got := ParseAt(lines, now)
+		got := ParseAt(lines, parseNow)
 		o.total++
 		wrong := wrongFields(got.Fields, g.want)
 		switch {

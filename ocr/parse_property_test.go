@@ -9,7 +9,7 @@ import (
 )
 
 // generated is a random holder and the MRZ an issuer would print for them.
-type generated struct {
+type generatedMRZ struct {
 	lines []string
 	want  Fields
 }
@@ -32,14 +32,14 @@ func randomText(r *rand.Rand, alphabet string, n int) string {
 }
 
 const (
-	letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	digits  = "0123456789"
+	upperLetters  = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	decimalDigits = "0123456789"
 )
 
 func randomHolder(r *rand.Rand) (f Fields, birth, expiry string) {
-	f.Surname = randomText(r, letters, 2+r.IntN(10))
-	f.GivenNames = randomText(r, letters, 2+r.IntN(6)) + " " + randomText(r, letters, 2+r.IntN(5))
-	f.DocumentNumber = randomText(r, letters, 2) + randomText(r, digits, 7)
+	f.Surname = randomText(r, upperLetters, 2+r.IntN(10))
+	f.GivenNames = randomText(r, upperLetters, 2+r.IntN(6)) + " " + randomText(r, upperLetters, 2+r.IntN(5))
+	f.DocumentNumber = randomText(r, upperLetters, 2) + randomText(r, decimalDigits, 7)
 	f.IssuingState = iso3166Alpha3[r.IntN(len(iso3166Alpha3))]
 	f.Nationality = iso3166Alpha3[r.IntN(len(iso3166Alpha3))]
 	f.Sex = string("MFX"[r.IntN(3)])
@@ -61,10 +61,10 @@ func mrzName(f Fields, n int) string {
 	return fillTo(f.Surname+"<<"+strings.ReplaceAll(f.GivenNames, " ", "<"), n)
 }
 
-func generateTD3(r *rand.Rand) generated {
+func generateTD3(r *rand.Rand) generatedMRZ {
 	f, birth, expiry := randomHolder(r)
 	f.DocumentCode = "P"
-	f.OptionalData = randomText(r, digits, r.IntN(14))
+	f.OptionalData = randomText(r, decimalDigits, r.IntN(14))
 	opt := fillTo(f.OptionalData, 14)
 	optCheck := checkDigitOf(opt)
 	if f.OptionalData == "" {
@@ -73,10 +73,10 @@ func generateTD3(r *rand.Rand) generated {
 	l2 := f.DocumentNumber + checkDigitOf(f.DocumentNumber) + f.Nationality + birth + checkDigitOf(birth) +
 		sexChar(f.Sex) + expiry + checkDigitOf(expiry) + opt + optCheck
 	l2 += checkDigitOf(l2[0:10] + l2[13:20] + l2[21:43])
-	return generated{[]string{"P<" + f.IssuingState + mrzName(f, 39), l2}, f}
+	return generatedMRZ{[]string{"P<" + f.IssuingState + mrzName(f, 39), l2}, f}
 }
 
-func generateTD1(r *rand.Rand) generated {
+func generateTD1(r *rand.Rand) generatedMRZ {
 	f, birth, expiry := randomHolder(r)
 	f.DocumentCode = "ID"
 	f.Surname = f.Surname[:min(len(f.Surname), 8)]
@@ -84,13 +84,13 @@ func generateTD1(r *rand.Rand) generated {
 	doc := fillTo(f.DocumentNumber, 9) + checkDigitOf(fillTo(f.DocumentNumber, 9)) + strings.Repeat("<", 15)
 	if r.IntN(2) == 0 {
 		// A long number: overflow into the optional data.
-		f.DocumentNumber += randomText(r, digits, 3)
+		f.DocumentNumber += randomText(r, decimalDigits, 3)
 		doc = f.DocumentNumber[:9] + "<" + fillTo(f.DocumentNumber[9:]+checkDigitOf(f.DocumentNumber), 15)
 	}
 	l1 := "ID" + f.IssuingState + doc
 	l2 := birth + checkDigitOf(birth) + sexChar(f.Sex) + expiry + checkDigitOf(expiry) + f.Nationality + strings.Repeat("<", 11)
 	l2 += checkDigitOf(l1[5:30] + l2[0:7] + l2[8:15] + l2[18:29])
-	return generated{[]string{l1, l2, mrzName(f, 30)}, f}
+	return generatedMRZ{[]string{l1, l2, mrzName(f, 30)}, f}
 }
 
 func TestParseRoundTrips(t *testing.T) {
@@ -100,7 +100,7 @@ func TestParseRoundTrips(t *testing.T) {
 		if i%2 == 1 {
 			g = generateTD1(r)
 		}
-		got := ParseAt(g.lines, now)
+		got := ParseAt(g.lines, parseNow)
 		if !got.Valid || got.Fields != g.want || len(got.Corrections) != 0 {
 			t.Fatalf("%q:\n got %+v valid=%v checks=%v corrections=%v\nwant %+v", g.lines, got.Fields, got.Valid, got.Checks, got.Corrections, g.want)
 		}
@@ -121,7 +121,7 @@ func TestParseRoundTripsThroughOCRNoise(t *testing.T) {
 		// Drop some of the fillers that end the name line.
 		trimmed := strings.TrimRight(lines[0], "<")
 		lines[0] = trimmed + strings.Repeat("<", r.IntN(len(lines[0])-len(trimmed)+1))
-		got := ParseAt(lines, now)
+		got := ParseAt(lines, parseNow)
 		if !got.Valid || got.Fields != g.want {
 			t.Fatalf("case %d %q from %q:\n got %+v valid=%v checks=%v\nwant %+v", i, lines, g.lines, got.Fields, got.Valid, got.Checks, g.want)
 		}
@@ -155,7 +155,7 @@ func TestParseNeverMisrepairs(t *testing.T) {
 		g := generateTD3(r)
 		b := []byte(g.lines[1])
 		var spots []int
-		for _, i := range append(span(0, 9), span(28, 28+len(g.want.OptionalData))...) {
+		for _, i := range append(positionsIn(0, 9), positionsIn(28, 28+len(g.want.OptionalData))...) {
 			if _, ok := letterToDigit[b[i]]; ok {
 				spots = append(spots, i)
 			} else if _, ok := digitToLetter[b[i]]; ok {
@@ -171,7 +171,7 @@ func TestParseNeverMisrepairs(t *testing.T) {
 		} else {
 			b[i] = digitToLetter[b[i]]
 		}
-		got := ParseAt([]string{g.lines[0], string(b)}, now)
+		got := ParseAt([]string{g.lines[0], string(b)}, parseNow)
 		if b[i] == '6' {
 			continue // a G read as 6: invisible to check digits, and 6 is the likelier reading
 		}
@@ -202,7 +202,7 @@ func TestParseNeverMisrepairs(t *testing.T) {
 	t.Logf("repaired %d, refused as ambiguous %d", repaired, refused)
 }
 
-func span(from, to int) []int {
+func positionsIn(from, to int) []int {
 	var out []int
 	for i := from; i < to; i++ {
 		out = append(out, i)

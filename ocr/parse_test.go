@@ -7,7 +7,7 @@ import (
 )
 
 // now is the fixed "today" of the tests.
-var now = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+var parseNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 
 func TestParseSpecimens(t *testing.T) {
 	tests := []struct {
@@ -155,7 +155,7 @@ func TestParseSpecimens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := ParseAt(tt.lines, now)
+			r := ParseAt(tt.lines, parseNow)
 			if !r.Found || r.Format != tt.format || r.Valid != tt.valid {
 				t.Fatalf("found=%v format=%s valid=%v checks=%v, want %s valid=%v", r.Found, r.Format, r.Valid, r.Checks, tt.format, tt.valid)
 			}
@@ -187,7 +187,7 @@ func TestParseSpecimens(t *testing.T) {
 func TestParseInvalidCheckDigits(t *testing.T) {
 	// The birth date check digit 2 became 3: digits are never confused
 	// with each other, so nothing may be repaired.
-	r := ParseAt([]string{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408123F1204159ZE184226B<<<<<10"}, now)
+	r := ParseAt([]string{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408123F1204159ZE184226B<<<<<10"}, parseNow)
 	if !r.Found || r.Valid {
 		t.Fatalf("found=%v valid=%v", r.Found, r.Valid)
 	}
@@ -214,7 +214,7 @@ func TestParseDistinguishesFormatsByCode(t *testing.T) {
 		{[]string{"IDFRABERTHIER<<<<<<<<<<<<<<<<<932052", "8806923102858CORINNE<<<<<<<6507028F7"}, FRAID},
 	}
 	for _, tt := range tests {
-		if got := ParseAt(tt.lines, now).Format; got != tt.want {
+		if got := ParseAt(tt.lines, parseNow).Format; got != tt.want {
 			t.Errorf("%q: format %s, want %s", tt.lines[0], got, tt.want)
 		}
 	}
@@ -222,7 +222,7 @@ func TestParseDistinguishesFormatsByCode(t *testing.T) {
 
 func TestParseNoMRZ(t *testing.T) {
 	for _, lines := range [][]string{nil, {}, {"", "  "}, {"hello world"}, {"P<UTO"}} {
-		r := ParseAt(lines, now)
+		r := ParseAt(lines, parseNow)
 		if r.Found || r.Valid {
 			t.Errorf("%q: found=%v valid=%v", lines, r.Found, r.Valid)
 		}
@@ -230,14 +230,14 @@ func TestParseNoMRZ(t *testing.T) {
 			t.Errorf("%q: raw lines %q", lines, r.RawLines)
 		}
 	}
-	r := ParseAt([]string{"hello world"}, now)
+	r := ParseAt([]string{"hello world"}, parseNow)
 	if !slices.Equal(r.Lines, []string{"HELLOWORLD"}) {
 		t.Errorf("lines %q, want the normalised text", r.Lines)
 	}
 }
 
 func TestParseNormalises(t *testing.T) {
-	r := ParseAt([]string{"  p<uto eriksson<<anna<maria<<<<<<<<<<<<<<<<<<<\r", "", "L898902C36UTO7408122F1204159ZE184226B«««««10"}, now)
+	r := ParseAt([]string{"  p<uto eriksson<<anna<maria<<<<<<<<<<<<<<<<<<<\r", "", "L898902C36UTO7408122F1204159ZE184226B«««««10"}, parseNow)
 	if !r.Valid || r.Format != TD3 || r.Fields.Surname != "ERIKSSON" {
 		t.Fatalf("valid=%v format=%s fields=%+v", r.Valid, r.Format, r.Fields)
 	}
@@ -247,7 +247,7 @@ func TestParseNormalises(t *testing.T) {
 }
 
 func TestParseSkipsStrayLines(t *testing.T) {
-	r := ParseAt([]string{"REPUBLIC OF UTOPIA", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10", "4"}, now)
+	r := ParseAt([]string{"REPUBLIC OF UTOPIA", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10", "4"}, parseNow)
 	if !r.Valid || r.Format != TD3 || len(r.Lines) != 2 {
 		t.Fatalf("valid=%v format=%s lines=%q", r.Valid, r.Format, r.Lines)
 	}
@@ -259,7 +259,7 @@ func TestParseSplitsJoinedLines(t *testing.T) {
 		lines int
 	}{{td3Name + td3Data, 2}, {td1Doc + td1Data + td1Name, 3}, {td3Name + " " + td3Data, 2}}
 	for _, tt := range tests {
-		if r := ParseAt([]string{tt.in}, now); !r.Valid || len(r.Lines) != tt.lines || r.Fields.Surname != "ERIKSSON" {
+		if r := ParseAt([]string{tt.in}, parseNow); !r.Valid || len(r.Lines) != tt.lines || r.Fields.Surname != "ERIKSSON" {
 			t.Errorf("%q: valid=%v lines=%q", tt.in, r.Valid, r.Lines)
 		}
 	}
@@ -267,7 +267,7 @@ func TestParseSplitsJoinedLines(t *testing.T) {
 
 func TestParseReversedLines(t *testing.T) {
 	for _, lines := range [][]string{{td3Data, td3Name}, {td1Name, td1Data, td1Doc}} {
-		r := ParseAt(lines, now)
+		r := ParseAt(lines, parseNow)
 		want := slices.Clone(lines)
 		slices.Reverse(want)
 		if !r.Valid || !slices.Equal(r.Lines, want) || !slices.Equal(r.RawLines, lines) {
@@ -277,7 +277,7 @@ func TestParseReversedLines(t *testing.T) {
 }
 
 func TestParseUnspecifiedSexReadAsK(t *testing.T) {
-	r := ParseAt([]string{td3Name, "L898902C36UTO7408122K1204159ZE184226B<<<<<10"}, now)
+	r := ParseAt([]string{td3Name, "L898902C36UTO7408122K1204159ZE184226B<<<<<10"}, parseNow)
 	if r.Fields.Sex != "X" || len(r.Corrections) != 1 || !slices.Contains(r.Review, "sex") {
 		t.Errorf("sex=%q corrections=%v review=%v", r.Fields.Sex, r.Corrections, r.Review)
 	}
@@ -286,7 +286,7 @@ func TestParseUnspecifiedSexReadAsK(t *testing.T) {
 func TestParseText(t *testing.T) {
 	text := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n\n \n" +
 		"I<UTOD231458907<<<<<<<<<<<<<<<\r\n7408122F1204159UTO<<<<<<<<<<<6\r\nERIKSSON<<ANNA<MARIA<<<<<<<<<<\n"
-	rs := ParseTextAt(text, now)
+	rs := ParseTextAt(text, parseNow)
 	if len(rs) != 2 || rs[0].Format != TD3 || rs[1].Format != TD1 || !rs[0].Valid || !rs[1].Valid {
 		t.Fatalf("results %+v", rs)
 	}
