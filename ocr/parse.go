@@ -78,13 +78,13 @@ func bestReading(norm [][]byte) (*mrzDraft, fitScore) {
 	var best *mrzDraft
 	var bestScore fitScore
 	for _, w := range lineWindows(norm) {
-		for _, lay := range layoutsFor(len(w.lines)) {
-			if !lay.accepts(string(w.lines[0])) || !plausibleLength(lay, w.lines) {
+		for _, lay := range layoutsFor(len(w)) {
+			if !lay.accepts(string(w[0])) || !plausibleLength(lay, w) {
 				continue
 			}
-			d := fitLayout(lay, w.lines)
+			d := fitLayout(lay, w)
 			s := d.fitScore()
-			s.uncovered = len(norm) - len(w.lines)
+			s.uncovered = len(norm) - len(w)
 			if best == nil || s.better(bestScore) {
 				best, bestScore = d, s
 			}
@@ -136,30 +136,16 @@ func splitJoined(lines [][]byte) [][]byte {
 	return lines
 }
 
-type lineWindow struct{ lines [][]byte }
-
-// windows are the runs of up to three consecutive lines an MRZ may be,
-// all of them first.
-func lineWindows(lines [][]byte) []lineWindow {
-	if len(lines) <= 3 {
-		out := []lineWindow{{lines}}
-		if len(lines) == 1 {
-			return out
-		}
-		for size := len(lines) - 1; size >= 1; size-- {
-			for i := 0; i+size <= len(lines); i++ {
-				out = append(out, lineWindow{lines[i : i+size]})
-			}
-		}
-		return out
-	}
+// lineWindows are the runs of up to three consecutive lines an MRZ may
+// be, longest first.
+func lineWindows(lines [][]byte) [][][]byte {
 	if len(lines) > maxLines {
 		return nil
 	}
-	var out []lineWindow
-	for size := 3; size >= 1; size-- {
+	var out [][][]byte
+	for size := min(3, len(lines)); size >= 1; size-- {
 		for i := 0; i+size <= len(lines); i++ {
-			out = append(out, lineWindow{lines[i : i+size]})
+			out = append(out, lines[i:i+size])
 		}
 	}
 	return out
