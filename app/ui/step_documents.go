@@ -71,8 +71,8 @@ func newDocumentsStep(w *wizard) *documentsStep {
 		widget.NewSeparator(),
 		container.NewHBox(d.add),
 		hint,
-		d.gallery,
 		d.doing, d.busy, d.mrz,
+		d.gallery,
 	)
 	return d
 }

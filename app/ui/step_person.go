@@ -149,4 +149,3 @@ func (s *personStep) validate(r *app.Request) error {
 	}
 	return r.ValidatePerson(s.w.u.Now())
 }
-

@@ -27,7 +27,7 @@ import (
 const appID = "be.idpro.desktop"
 
 // runGUI opens the desktop app on the embedded sandbox, or on the service
-// set in the settings.
+// set in the settings; files named on the command line start a request.
 func runGUI(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("idpro", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -93,6 +93,10 @@ func runGUI(args []string, stderr io.Writer) int {
 	}
 	u := ui.New(a, deps)
 	u.StartSync(time.Minute)
+	if files := fs.Args(); len(files) > 0 {
+		// "Open with idpro" from a file manager: start a request with them.
+		u.ImportFiles(files...)
+	}
 	u.Window().ShowAndRun()
 	u.Close()
 	return 0

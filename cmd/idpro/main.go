@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	_ "github.com/idpro/idpro/app/locale/sysenv" // before Fyne reads the locale
 )
@@ -33,7 +34,7 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "--data" || args[0] == "-data" {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" || isFile(args[0]) {
 		return runGUI(args, stderr)
 	}
 	switch args[0] {
@@ -51,9 +52,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// isFile tells a file to open from a command name.
+func isFile(arg string) bool {
+	st, err := os.Stat(arg)
+	return err == nil && !st.IsDir()
+}
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "idpro requests INSZ (BIS) numbers for foreign workers through belgianIDpro.")
-	fmt.Fprintln(w, "\nUsage:\n  idpro [--data DIR]          open the desktop app\n  idpro COMMAND [options]")
+	fmt.Fprintln(w, "\nUsage:\n  idpro [--data DIR] [FILE...]  open the desktop app; files start a request\n  idpro COMMAND [options]")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
