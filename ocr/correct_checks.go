@@ -10,10 +10,10 @@ func (d *mrzDraft) alternatives(line, col int) []byte {
 	}
 	c := d.lines[line][col]
 	var alt []byte
-	if r, ok := letterToDigit[c]; ok {
+	if r, ok := letterToDigit[c]; ok && d.fitsNeighbours(line, col, isDigit) {
 		alt = append(alt, r)
 	}
-	if r, ok := digitToLetter[c]; ok {
+	if r, ok := digitToLetter[c]; ok && d.fitsNeighbours(line, col, isLetter) {
 		alt = append(alt, r)
 	}
 	if strings.IndexByte(fillerMisreads, c) >= 0 && d.nextToFiller(line, col) {
@@ -21,6 +21,29 @@ func (d *mrzDraft) alternatives(line, col int) []byte {
 	}
 	return alt
 }
+
+// fitsNeighbours tells whether a character of kind at (line, col) would
+// sit next to one of its kind in its free-text field, or has no letter or
+// digit beside it. Identifiers run in blocks (letters, then digits), so a
+// lone letter amid digits is a far less likely reading: without this, a
+// digit misread as another digit is "repaired" by turning some other
+// digit into a letter about four times in ten.
+func (d *mrzDraft) fitsNeighbours(line, col int, kind func(byte) bool) bool {
+	l, classed := d.lines[line], false
+	for _, n := range [2]int{col - 1, col + 1} {
+		if n < 0 || n >= len(l) || d.lay.at[line][n].class != anyClass {
+			continue
+		}
+		if kind(l[n]) {
+			return true
+		}
+		classed = classed || isDigit(l[n]) || isLetter(l[n])
+	}
+	return !classed
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func (d *mrzDraft) nextToFiller(line, col int) bool {
 	l := d.lines[line]

@@ -31,6 +31,14 @@ func TestParseCorrects(t *testing.T) {
 			fixes: []Correction{fixAt(1, 5, "O", "0", "document_number")},
 		},
 		{
+			// 2->Z at 28, B at 31 and Z at 34 all satisfy the check, but
+			// only a letter next to the E fits its neighbours.
+			name:  "Z read as 2 in optional data, told apart by its neighbours",
+			lines: []string{td3Name, "L898902C36UTO7408122F12041592E184226B<<<<<10"},
+			want:  []string{td3Name, td3Data},
+			fixes: []Correction{fixAt(1, 28, "2", "Z", "optional_data")},
+		},
+		{
 			name:  "letters in dates and digits in names, by class",
 			lines: []string{"P<UTOERIK55ON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74O8I22FIZO4I59ZE184226B<<<<<10"},
 			want:  []string{td3Name, td3Data},
@@ -197,11 +205,11 @@ func TestParseRefuses(t *testing.T) {
 			failed: "document_number",
 		},
 		{
-			// Z read as 2: Z, I, B and G at three places all satisfy the
+			// 8 read as B at 3: B->8 there and 8->B at 1 both satisfy the
 			// check, with the same weights in the composite.
 			name:   "several confusions would each fix the check",
-			lines:  []string{td3Name, "L898902C36UTO7408122F12041592E184226B<<<<<10"},
-			failed: "optional_data",
+			lines:  []string{td3Name, "L89B902C36UTO7408122F1204159ZE184226B<<<<<10"},
+			failed: "document_number",
 		},
 		{
 			name:   "a letter that is no digit confusion in a date",

@@ -209,3 +209,30 @@ func positionsIn(from, to int) []int {
 	}
 	return out
 }
+
+// TestParseFlagsWrongRepairs misreads one digit of generated document
+// numbers as another digit, which no rule undoes. A confusion elsewhere
+// may then happen to satisfy the check; such a repair must never pass
+// silently: the document number goes to review.
+func TestParseFlagsWrongRepairs(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	wrongButFlagged, refused := 0, 0
+	for range 400 {
+		g := generateTD3(r)
+		b := []byte(g.lines[1])
+		i := 2 + r.IntN(7) // the generated numbers' digits
+		b[i] = byte('0' + (int(b[i]-'0')+1+r.IntN(9))%10)
+		got := ParseAt([]string{g.lines[0], string(b)}, parseNow)
+		switch {
+		case !got.Valid:
+			refused++
+		case got.Fields.DocumentNumber == g.want.DocumentNumber:
+			t.Fatalf("%q: a non-confusable misread was undone", b)
+		case !slices.Contains(got.Review, "document_number"):
+			t.Fatalf("%q: wrong document number %s not flagged", b, got.Fields.DocumentNumber)
+		default:
+			wrongButFlagged++
+		}
+	}
+	t.Logf("refused %d, repaired wrongly but flagged %d", refused, wrongButFlagged)
+}
