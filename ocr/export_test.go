@@ -5,7 +5,10 @@ import "image"
 // LocatedLines exposes the locating pipeline to the external tests, which
 // may import ocr/specimen (it imports ocr): the upright line images the
 // recognizer would get, top line first, or nil when no MRZ was found.
-func LocatedLines(img image.Image) []*image.Gray {
+func LocatedLines(img image.Image) []*image.Gray { return LocatedLinesAt(img, lineCapPx[0]) }
+
+// LocatedLinesAt is LocatedLines with capitals capPx high.
+func LocatedLinesAt(img image.Image, capPx float64) []*image.Gray {
 	src := newLuma(img)
 	work, factor := downsample(src)
 	block, ok := locate(work)
@@ -18,7 +21,7 @@ func LocatedLines(img image.Image) []*image.Gray {
 		if block.flipped {
 			at = len(out) - 1 - i
 		}
-		out[at] = lineImage(src, factor, block.frame, l, block.flipped)
+		out[at] = lineImage(src, factor, block.frame, l, block.flipped, capPx)
 	}
 	return out
 }

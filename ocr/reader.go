@@ -4,6 +4,7 @@ import (
 	"context"
 	"image"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -119,41 +120,75 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 		return Result{}, err
 	}
 	defer r.release(rec)
-	now := r.now()
-	res, err := readBlock(ctx, rec, src, factor, block, now)
-	if err != nil || res.Valid {
-		return res, err
-	}
-	// The layout of the page did not tell up from down reliably: read the
-	// other way round and keep whichever passes more checks.
-	block.flipped = !block.flipped
-	other, err := readBlock(ctx, rec, src, factor, block, now)
-	if err != nil {
-		return Result{}, err
-	}
-	if passed(other) > passed(res) {
-		return other, nil
-	}
-	return res, nil
+	return readBlock(ctx, rec, src, factor, block, r.now())
 }
 
+// readBlock reads the block's lines until the result is valid: first
+// upright as the layout suggests, at each line size in turn, combining
+// the views line by line; then the other way up, in case the layout
+// misled.
 func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, now time.Time) (Result, error) {
+	var best Result
+	for _, flipped := range []bool{block.flipped, !block.flipped} {
+		var views [][]string
+		for _, capPx := range lineCapPx {
+			lines, err := readLines(ctx, rec, src, factor, block, flipped, capPx)
+			if err != nil {
+				return Result{}, err
+			}
+			views = append(views, lines)
+			if res := bestCombination(views, now); passed(res) > passed(best) {
+				best = res
+			}
+			if best.Valid {
+				return best, nil
+			}
+		}
+	}
+	return best, nil
+}
+
+// readLines recognises every line of the block, top line first.
+func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, flipped bool, capPx float64) ([]string, error) {
 	lines := make([]string, len(block.lines))
 	for i, l := range block.lines {
 		if err := ctx.Err(); err != nil {
-			return Result{}, err
+			return nil, err
 		}
 		at := i
-		if block.flipped {
+		if flipped {
 			at = len(lines) - 1 - i
 		}
-		text, err := rec.RecognizeLine(lineImage(src, factor, block.frame, l, block.flipped))
+		text, err := rec.RecognizeLine(lineImage(src, factor, block.frame, l, flipped, capPx))
 		if err != nil {
-			return Result{}, app.Errorf("ocr.engine", err)
+			return nil, app.Errorf("ocr.engine", err)
 		}
 		lines[at] = strings.Join(strings.Fields(text), "")
 	}
-	return ParseAt(lines, now), nil
+	return lines, nil
+}
+
+// bestCombination parses every way of taking each line from one of the
+// views (at most 2^3) and returns the result passing most checks.
+func bestCombination(views [][]string, now time.Time) Result {
+	n := len(views[0])
+	var best Result
+	pick := make([]string, n)
+	combos := 1
+	for range n {
+		combos *= len(views)
+	}
+	for c := range combos {
+		k := c
+		for i := range pick {
+			pick[i] = views[k%len(views)][i]
+			k /= len(views)
+		}
+		if res := ParseAt(slices.Clone(pick), now); c == 0 || passed(res) > passed(best) {
+			best = res
+		}
+	}
+	return best
 }
 
 // passed counts the check digits that hold, and the result's validity.

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -124,5 +126,41 @@ func TestMRZCommandParsesText(t *testing.T) {
 	var got mrzOutput
 	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil || got.Fields != annaPassport().Fields() {
 		t.Errorf("%v: %s", err, stdout.String())
+	}
+}
+
+// The Reader, with real Tesseract, reads every document kind on cards,
+// flatbed pages and phone photos in all four orientations; ReadAll reads
+// them on as many recognizers as there are cores.
+func TestMRZReaderReadsEveryKindAndCapture(t *testing.T) {
+	t.Setenv("IDPRO_DATA", t.TempDir())
+	reader, closeReader, err := newMRZReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeReader()
+	var docs []specimen.Document
+	var imgs []image.Image
+	var names []string
+	pages := []specimen.Page{specimen.Card, specimen.A4Flatbed, specimen.Photo, specimen.Card}
+	for i, k := range specimen.Kinds {
+		d := specimen.Random(uint64(100+i), k)
+		opt := specimen.RenderOptions{DPI: 300, Page: pages[i], Rotate: 90 * i, Skew: float64(7 - 5*i),
+			Noise: 3, Blur: 0.4, JPEGQuality: 85, Seed: uint64(i)}
+		img, err := specimen.Render(d, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, imgs = append(docs, d), append(imgs, img)
+		names = append(names, fmt.Sprintf("%v on %v turned %d°", k, opt.Page, opt.Rotate))
+	}
+	results, err := reader.ReadAll(context.Background(), imgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range results {
+		if !r.Found || r.Fields != docs[i].Fields() {
+			t.Errorf("%s: found=%v\n got %+v\nwant %+v\nread %q", names[i], r.Found, r.Fields, docs[i].Fields(), r.RawLines)
+		}
 	}
 }

@@ -26,17 +26,24 @@ import (
 )
 
 func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "mrzeval:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
 	n := flag.Int("n", 10, "documents per kind, capture and resolution")
 	seed := flag.Uint64("seed", 1, "first seed")
 	out := flag.String("o", "", "write the report to this file instead of stdout")
 	procs := flag.Int("procs", 1, "GOMAXPROCS while reading (timings are per core)")
-	peak := flag.String("peak", "", "internal: read this one JPEG and exit, so the parent can take its peak memory")
+	peak := flag.String("peak", "", "internal: read this one JPEG, print the peak memory in kB and exit")
 	verbose := flag.Bool("v", false, "list every document not read exactly on stderr")
 	flag.Parse()
 
 	dir, err := os.MkdirTemp("", "mrzeval-tessdata-")
 	if err != nil {
-		fail(err)
+		return err
 	}
 	defer os.RemoveAll(dir)
 	runtime.GOMAXPROCS(*procs)
@@ -45,28 +52,26 @@ func main() {
 
 	if *peak != "" {
 		if err := readOnce(reader, *peak); err != nil {
-			fail(err)
+			return err
 		}
-		return
+		kb, err := ownPeakKB()
+		if err != nil {
+			return err
+		}
+		fmt.Println(kb)
+		return nil
 	}
 	var w io.Writer = os.Stdout
 	if *out != "" {
 		f, err := os.Create(*out)
 		if err != nil {
-			fail(err)
+			return err
 		}
 		defer f.Close()
 		w = f
 	}
 	e := &eval{reader: reader, n: *n, seed: *seed, verbose: *verbose}
-	if err := e.run(w); err != nil {
-		fail(err)
-	}
-}
-
-func fail(err error) {
-	fmt.Fprintln(os.Stderr, "mrzeval:", err)
-	os.Exit(1)
+	return e.run(w)
 }
 
 // capture is one way of bringing a document in, at one resolution.

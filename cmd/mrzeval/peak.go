@@ -1,18 +1,22 @@
 package main
 
 import (
-	"errors"
+	"bufio"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"syscall"
+	"strconv"
+	"strings"
 
 	"github.com/idpro/idpro/ocr/specimen"
 )
 
 // peakMemory reads a 600-dpi A4 page in a child process and returns the
 // child's peak resident memory in MB: the whole cost of one such page,
-// Tesseract and the decoded image included.
+// Tesseract and the decoded image included. The child reports it itself
+// (ownPeakKB): the rusage a parent gets counts the parent's own memory,
+// shared at fork, too.
 func peakMemory() (float64, error) {
 	d := specimen.Random(7, specimen.Passport)
 	data, err := encode(d, specimen.RandomOptions(7, specimen.A4Flatbed, 600))
@@ -34,12 +38,29 @@ func peakMemory() (float64, error) {
 	}
 	cmd := exec.Command(exe, "-peak", path)
 	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
+	out, err := cmd.Output()
+	if err != nil {
 		return 0, err
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		return 0, errors.New("peak memory: no resource usage on this system")
+	kb, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+	if err != nil {
+		return 0, fmt.Errorf("peak memory: child said %q", out)
 	}
-	return float64(ru.Maxrss) / 1024, nil // Linux reports KB
+	return kb / 1024, nil
+}
+
+// ownPeakKB is this process's peak resident memory (Linux's VmHWM).
+func ownPeakKB() (int, error) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, fmt.Errorf("peak memory needs Linux's /proc: %w", err)
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if v, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+			return strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+		}
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
 }

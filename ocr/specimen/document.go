@@ -143,10 +143,12 @@ func nameWidth(k Kind) int {
 	return 30
 }
 
-const (
-	digits  = "0123456789"
-	letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-)
+const digits = "0123456789"
+
+// numberLetters leaves out I, O and Q, as issuers do in document numbers:
+// next to digits they are indistinguishable from 1 and 0, and no check
+// digit can tell which was printed.
+const numberLetters = "ABCDEFGHJKLMNPRSTUVWXYZ"
 
 // randomNumber follows the shapes real document numbers have: all digits,
 // letters then digits, or digits with a letter inside.
@@ -155,9 +157,9 @@ func randomNumber(r *rand.Rand) string {
 	case 0:
 		return randomFrom(r, digits, 9)
 	case 1:
-		return randomFrom(r, letters, 2) + randomFrom(r, digits, 7)
+		return randomFrom(r, numberLetters, 2) + randomFrom(r, digits, 7)
 	}
-	return randomFrom(r, letters, 1) + randomFrom(r, digits, 6) + randomFrom(r, letters, 1) + randomFrom(r, digits, 1)
+	return randomFrom(r, numberLetters, 1) + randomFrom(r, digits, 6) + randomFrom(r, numberLetters, 1) + randomFrom(r, digits, 1)
 }
 
 func randomFrom(r *rand.Rand, alphabet string, n int) string {
