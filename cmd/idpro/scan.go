@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strings"
@@ -114,7 +113,7 @@ func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 // manually entered address needs nothing installed), WIA on Windows.
 func scanBackends(manual []string, discover bool) map[string]scan.Backend {
 	b := map[string]scan.Backend{}
-	if program, err := exec.LookPath("scanimage"); err == nil {
+	if program, err := sane.FindProgram(); err == nil {
 		b[scan.SANE] = sane.New(program, os.Environ())
 	}
 	c := escl.New(manual...)
