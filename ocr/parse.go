@@ -88,6 +88,9 @@ func bestReading(norm [][]byte) (*mrzDraft, fitScore) {
 			if best == nil || s.better(bestScore) {
 				best, bestScore = d, s
 			}
+			if s.cost() == 0 && s.passing > 0 && s.fixes == 0 && s.uncovered == 0 {
+				return best, bestScore // read as printed: nothing can beat it
+			}
 		}
 		if best != nil && bestScore.failing == 0 && bestScore.uncovered == 0 && bestScore.passing > 0 {
 			break // all lines read and every check passes
