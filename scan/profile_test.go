@@ -23,7 +23,7 @@ func render(t *testing.T, seed uint64, kind specimen.Kind) image.Image {
 	return img
 }
 
-func session(t *testing.T, srv *escltest.Server) scan.Session {
+func session(t testing.TB, srv *escltest.Server) scan.Session {
 	t.Helper()
 	c := escl.New()
 	dev := scan.Device{Backend: scan.ESCL, ID: srv.URL}

@@ -17,7 +17,7 @@ import (
 // testScanner returns a Scanner whose SANE_CONFIG_DIR enables only SANE's
 // test and pnm backends (both ship with libsane but are off by default),
 // in a temporary directory: nothing in /etc changes.
-func testScanner(t *testing.T, extra ...string) *Scanner {
+func testScanner(t testing.TB, extra ...string) *Scanner {
 	t.Helper()
 	program, err := exec.LookPath("scanimage")
 	if err != nil {
