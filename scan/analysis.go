@@ -46,12 +46,15 @@ func analyse(p Page) analysis {
 // inkShare is the share of thumbnail pixels on an edge: nearly none on a
 // blank page, plenty on any document, light-coloured cards included.
 func inkShare(t *thumb) float64 {
+	g := make([]int, t.w*t.h)
+	for i := range g {
+		g[i] = t.gray(i)
+	}
 	var n int
 	for y := 1; y < t.h; y++ {
 		for x := 1; x < t.w; x++ {
 			i := y*t.w + x
-			g := t.gray(i)
-			dx, dy := g-t.gray(i-1), g-t.gray(i-t.w)
+			dx, dy := g[i]-g[i-1], g[i]-g[i-t.w]
 			if max(dx, -dx)+max(dy, -dy) > 24 {
 				n++
 			}
@@ -170,22 +173,20 @@ func (b Box) rows(r image.Rectangle, inset float64) []rowSpan {
 // that is not itself white.
 func (a *analysis) measure(g *image.Gray, rows []rowSpan, dpi float64) {
 	const cell = 16
-	type acc struct{ n, hot int }
-	cells := map[[2]int]*acc{}
+	r := g.Rect
+	cw := (r.Dx() + cell - 1) / cell
+	n := make([]int32, cw*((r.Dy()+cell-1)/cell))
+	hot := make([]int32, len(n))
 	for _, s := range rows {
-		row := g.Pix[g.PixOffset(g.Rect.Min.X, s.y):]
+		row := g.Pix[g.PixOffset(r.Min.X, s.y):]
+		base := (s.y - r.Min.Y) / cell * cw
 		for x := s.x0; x < s.x1; x++ {
-			v := row[x-g.Rect.Min.X]
+			v := row[x-r.Min.X]
 			a.hist[v]++
-			k := [2]int{x / cell, s.y / cell}
-			c := cells[k]
-			if c == nil {
-				c = &acc{}
-				cells[k] = c
-			}
-			c.n++
+			c := base + (x-r.Min.X)/cell
+			n[c]++
 			if v >= 253 {
-				c.hot++
+				hot[c]++
 			}
 		}
 	}
@@ -195,14 +196,14 @@ func (a *analysis) measure(g *image.Gray, rows []rowSpan, dpi float64) {
 	if a.n == 0 || a.percentile(0.5) >= 245 {
 		return
 	}
-	var hot int
-	for _, c := range cells {
-		if c.n >= cell*cell*3/4 && c.hot*10 >= c.n*6 {
-			hot++
+	var cells int
+	for i := range n {
+		if n[i] >= cell*cell*3/4 && hot[i]*10 >= n[i]*6 {
+			cells++
 		}
 	}
 	mm := cell / dpi * 25.4
-	a.glare = float64(hot) * mm * mm
+	a.glare = float64(cells) * mm * mm
 }
 
 // percentile is the luminance below which share q of the document lies.

@@ -247,3 +247,28 @@ func TestImportFileMissing(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestImportBringsFineScansDownToWorkResolution(t *testing.T) {
+	// A 600-dpi scan of a card: 2022x1276 pixels, red left, blue right.
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, halves(2022, 1276), &jpeg.Options{Quality: 95}); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := Import("fine.jpg", bytes.NewReader(withJFIF(buf.Bytes(), 600)), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pages[0]
+	if p.DPI != 300 || p.Image.Bounds() != image.Rect(0, 0, 1011, 638) {
+		t.Fatalf("dpi %v size %v, want 300 dpi 1011x638", p.DPI, p.Image.Bounds())
+	}
+	if r, _, b, _ := p.Image.At(200, 300).RGBA(); r>>8 < 200 || b>>8 > 60 {
+		t.Errorf("left is not red: r=%d b=%d", r>>8, b>>8)
+	}
+	if r, _, b, _ := p.Image.At(800, 300).RGBA(); b>>8 < 200 || r>>8 > 60 {
+		t.Errorf("right is not blue: r=%d b=%d", r>>8, b>>8)
+	}
+	if !bytes.Equal(p.Data, withJFIF(buf.Bytes(), 600)) {
+		t.Error("the original file is not kept")
+	}
+}

@@ -82,16 +82,32 @@ func newThumb(img image.Image, maxSide int) *thumb {
 	}
 	t := &thumb{w: max(1, int(float64(b.Dx())/scale)), h: max(1, int(float64(b.Dy())/scale)), scale: scale}
 	t.rgb = make([]uint8, 3*t.w*t.h)
+	offsets := [4][2]float64{{0.25, 0.25}, {0.75, 0.25}, {0.25, 0.75}, {0.75, 0.75}}
+	yc, isYCbCr := img.(*image.YCbCr)
 	for ty := 0; ty < t.h; ty++ {
 		for tx := 0; tx < t.w; tx++ {
-			var sr, sg, sb int
-			for _, d := range [4][2]float64{{0.25, 0.25}, {0.75, 0.25}, {0.25, 0.75}, {0.75, 0.75}} {
-				x := b.Min.X + min(b.Dx()-1, int((float64(tx)+d[0])*scale))
-				y := b.Min.Y + min(b.Dy()-1, int((float64(ty)+d[1])*scale))
-				r, g, bl := rgbAt(img, x, y)
-				sr, sg, sb = sr+int(r), sg+int(g), sb+int(bl)
+			var xs, ys [4]int
+			for k, d := range offsets {
+				xs[k] = b.Min.X + min(b.Dx()-1, int((float64(tx)+d[0])*scale))
+				ys[k] = b.Min.Y + min(b.Dy()-1, int((float64(ty)+d[1])*scale))
 			}
 			i := 3 * (ty*t.w + tx)
+			if isYCbCr {
+				// Luma from four samples, colour from one: the colour
+				// planes are subsampled anyway.
+				var sy int
+				for k := range xs {
+					sy += int(yc.Y[yc.YOffset(xs[k], ys[k])])
+				}
+				ci := yc.COffset(xs[0], ys[0])
+				t.rgb[i], t.rgb[i+1], t.rgb[i+2] = color.YCbCrToRGB(uint8(sy/4), yc.Cb[ci], yc.Cr[ci])
+				continue
+			}
+			var sr, sg, sb int
+			for k := range xs {
+				r, g, bl := rgbAt(img, xs[k], ys[k])
+				sr, sg, sb = sr+int(r), sg+int(g), sb+int(bl)
+			}
 			t.rgb[i], t.rgb[i+1], t.rgb[i+2] = uint8(sr/4), uint8(sg/4), uint8(sb/4)
 		}
 	}

@@ -127,6 +127,13 @@ func (l Limits) workSize(img image.Image, dpi float64) (image.Image, float64) {
 	if scale >= 1 {
 		return img, dpi
 	}
+	// A whole factor keeps the image's compact layout and never lands
+	// below WorkDPI.
+	if f := int(1 / scale); dpi > 0 && f >= 2 {
+		if small := shrink(img, f); small != nil {
+			return small, dpi / float64(f)
+		}
+	}
 	w := max(1, int(math.Round(float64(b.Dx())*scale)))
 	h := max(1, int(math.Round(float64(b.Dy())*scale)))
 	return imaging.Resize(img, w, h, imaging.Box), dpi * scale

@@ -1,0 +1,122 @@
+package scan
+
+import (
+	"bytes"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"testing"
+
+	"github.com/idpro/idpro/app"
+	"golang.org/x/image/bmp"
+)
+
+// fuzzLimits keep each fuzz run small: a hostile file must be refused
+// by the limits, not by running out of memory.
+var fuzzLimits = Limits{MaxFileBytes: 1 << 20, MaxPixels: 4_000_000, MaxPages: MaxPages, WorkDPI: 300, MaxWorkPixels: 4_000_000}
+
+func seedImages(f *testing.F) {
+	small := image.NewNRGBA(image.Rect(0, 0, 40, 30))
+	for i := range small.Pix {
+		small.Pix[i] = uint8(i * 7)
+	}
+	for _, enc := range []func(*bytes.Buffer) error{
+		func(b *bytes.Buffer) error { return jpeg.Encode(b, small, nil) },
+		func(b *bytes.Buffer) error { return png.Encode(b, small) },
+		func(b *bytes.Buffer) error { return gif.Encode(b, small, nil) },
+		func(b *bytes.Buffer) error { return bmp.Encode(b, small) },
+	} {
+		var b bytes.Buffer
+		if err := enc(&b); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b.Bytes())
+	}
+	for _, name := range []string{"testdata/card.jpg", "testdata/two-pages.tif", "testdata/text-only.pdf"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	// A WebP header and a bomb: a PNG claiming 100000x100000 pixels.
+	f.Add([]byte("RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00"))
+	var bomb bytes.Buffer
+	png.Encode(&bomb, image.NewGray(image.Rect(0, 0, 1, 1)))
+	b := bomb.Bytes()
+	copy(b[16:24], []byte{0, 1, 0x86, 0xA0, 0, 1, 0x86, 0xA0})
+	f.Add(b)
+}
+
+// FuzzImport feeds any bytes to Import: it must return pages or an
+// *app.Error, never panic or hang.
+func FuzzImport(f *testing.F) {
+	seedImages(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pages, err := fuzzLimits.Import("fuzz", bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			if app.ErrorCode(err) == "" {
+				t.Fatalf("not an app.Error: %v", err)
+			}
+			return
+		}
+		if len(pages) == 0 || len(pages) > MaxPages {
+			t.Fatalf("%d pages", len(pages))
+		}
+		for _, p := range pages {
+			if p.Image == nil || len(p.Data) == 0 {
+				t.Fatal("page without image or data")
+			}
+		}
+	})
+}
+
+// FuzzImportPDF mutates a real scanned PDF, where random bytes would
+// rarely get past the header.
+func FuzzImportPDF(f *testing.F) {
+	card, err := os.ReadFile("testdata/card.jpg")
+	if err != nil {
+		f.Fatal(err)
+	}
+	doc, err := appendImagePage(nil, card, image.Rect(0, 0, 1011, 638), 300)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(doc)
+	text, err := os.ReadFile("testdata/text-only.pdf")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(text)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, err := fuzzLimits.Import("fuzz.pdf", bytes.NewReader(data), int64(len(data))); err != nil && app.ErrorCode(err) == "" {
+			t.Fatalf("not an app.Error: %v", err)
+		}
+	})
+}
+
+// FuzzCheck runs the checks on arbitrary small images: odd sizes, flat
+// colours and noise must give a report, never a panic.
+func FuzzCheck(f *testing.F) {
+	f.Add(uint16(1), uint16(1), uint64(0), 0.0)
+	f.Add(uint16(300), uint16(200), uint64(7), 300.0)
+	f.Add(uint16(9), uint16(1000), uint64(3), 72.0)
+	f.Fuzz(func(t *testing.T, w, h uint16, seed uint64, dpi float64) {
+		w, h = w%1200+1, h%1200+1
+		img := image.NewGray(image.Rect(0, 0, int(w), int(h)))
+		x := seed
+		for i := range img.Pix {
+			x = x*6364136223846793005 + 1442695040888963407
+			img.Pix[i] = uint8(x >> 56)
+		}
+		r := Checker{}.Check(t.Context(), Page{Image: img, DPI: dpi})
+		if len(r.Checks) == 0 {
+			t.Fatal("no checks")
+		}
+		if _, _, err := Clean(Page{Image: img, DPI: dpi}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
