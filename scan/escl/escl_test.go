@@ -292,3 +292,23 @@ func darkShare(img image.Image) float64 {
 	}
 	return float64(dark) / float64(all)
 }
+
+func TestScannerInUseByAnotherJobIsBusy(t *testing.T) {
+	srv := escltest.NewServer(escltest.Config{Sheets: sheets(t, 4), PageDelay: time.Minute})
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go client().Scan(ctx, device(srv), scan.Settings{Source: scan.Feeder, DPI: 75}, nil)
+	for len(srv.Jobs()) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	c := client()
+	c.Retries = 2
+	_, err := c.Scan(context.Background(), device(srv), scan.Settings{DPI: 75}, nil)
+	if !errors.Is(err, scan.ErrBusy) {
+		t.Fatalf("err %v", err)
+	}
+	if n := len(srv.Jobs()); n != 1 {
+		t.Errorf("%d jobs created", n)
+	}
+}
