@@ -14,7 +14,7 @@ DEB_BUILD := gcc g++ libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 # The window under Xvfb, screenshots, OCR-B, Tesseract's tools, SANE's
 # test backends and libsane's eSCL client.
 DEB_TEST := xvfb xauth xdotool imagemagick tesseract-ocr fonts-ocr-b fontconfig \
-	sane-utils libsane1
+	sane-utils libsane1 sane-airscan
 
 .PHONY: run build test deps deps-test vet lint unit eval-mrz train-mrz clean
 
