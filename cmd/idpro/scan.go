@@ -77,11 +77,6 @@ func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 		dev.ID = base
 	}
-	backend := scanBackends(nil, false)[dev.Backend]
-	if backend == nil {
-		say(scan.DeviceError(scan.ErrNotFound, dev.ID, errors.New("no "+dev.Backend+" on this system")))
-		return 1
-	}
 	var report scan.Progress
 	if *progress {
 		last := -1
@@ -92,7 +87,7 @@ func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	pages, scanErr := backend.Scan(ctx, dev, set, report)
+	pages, scanErr := scanBackends(nil, false).Scan(ctx, dev, set, report)
 	for _, p := range pages {
 		path, err := writePage(*out, p)
 		if err != nil {
@@ -111,8 +106,8 @@ func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 // scanBackends are the backends this system has, by scan.Device.Backend.
 // SANE is left out when scanimage is missing, eSCL is always there (a
 // manually entered address needs nothing installed), WIA on Windows.
-func scanBackends(manual []string, discover bool) map[string]scan.Backend {
-	b := map[string]scan.Backend{}
+func scanBackends(manual []string, discover bool) scan.Backends {
+	b := scan.Backends{}
 	if program, err := sane.FindProgram(); err == nil {
 		b[scan.SANE] = sane.New(program, os.Environ())
 	}
@@ -127,22 +122,23 @@ func scanBackends(manual []string, discover bool) map[string]scan.Backend {
 	return b
 }
 
-func listScanners(ctx context.Context, backends map[string]scan.Backend, asJSON bool, stdout io.Writer, say func(error)) int {
-	devs := []scan.Device{}
+func listScanners(ctx context.Context, backends scan.Backends, asJSON bool, stdout io.Writer, say func(error)) int {
+	devs, err := backends.Devices(ctx)
 	code := 0
-	for _, name := range []string{scan.SANE, scan.ESCL, scan.WIA} {
-		b := backends[name]
-		if b == nil {
-			continue
-		}
-		found, err := b.Devices(ctx)
-		if err != nil {
+	if err != nil {
+		code = 1
+		if joined, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range joined.Unwrap() {
+				say(e)
+			}
+		} else {
 			say(err)
-			code = 1
 		}
-		devs = append(devs, found...)
 	}
 	if asJSON {
+		if devs == nil {
+			devs = []scan.Device{}
+		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(devs); err != nil {
