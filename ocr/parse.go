@@ -83,6 +83,9 @@ func bestReading(norm [][]byte) (*mrzDraft, fitScore) {
 				continue
 			}
 			d := fitLayout(lay, w)
+			if d == nil || !lay.accepts(string(d.lines[0])) {
+				continue // corrections made it another layout's text
+			}
 			s := d.fitScore()
 			s.uncovered = len(norm) - len(w)
 			if best == nil || s.better(bestScore) {

@@ -1,9 +1,14 @@
 package ocr
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
-// fit brings each line to its length, choosing among the ways to restore
-// fillers the one the check digits like best, then corrects the text.
+// fitLayout brings each line to its length, choosing among the ways to
+// restore fillers the one the check digits like best, then corrects the
+// text. It returns nil when no way keeps the document code the layout
+// accepts.
 func fitLayout(lay *mrzLayout, lines [][]byte) *mrzDraft {
 	options := make([][]fitting, len(lines))
 	choice := make([]fitting, len(lines))
@@ -11,6 +16,13 @@ func fitLayout(lay *mrzLayout, lines [][]byte) *mrzDraft {
 		options[i] = fittingsFor(l, lay.lengths[i])
 		if i == 0 && lay.codeFiller() {
 			options[i] = append(options[i], codeFillerFittings(l, lay.lengths[i])...)
+		}
+		if i == 0 {
+			// A fitting must keep the document code the layout was chosen for.
+			options[i] = slices.DeleteFunc(options[i], func(f fitting) bool { return !lay.accepts(string(f.line)) })
+			if len(options[i]) == 0 {
+				return nil
+			}
 		}
 		choice[i] = options[i][0]
 	}

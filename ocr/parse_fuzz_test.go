@@ -21,6 +21,8 @@ func FuzzParse(f *testing.F) {
 		{"KKKKKKKKKKKKKKKKKKKKKKKKKKKKKK", "KKKKKKKKKKKKKKKKKKKKKKKKKKKKKK", "KKKKKKKKKKKKKKKKKKKKKKKKKKKKKK"},
 		{"«", "é", "\x00\xff"},
 		{"D"},
+		// Restoring a lost P< filler once turned IDFRA into I<DFRA.
+		{"IDFRA1770C<7701000000<2<0000I52", "00000000000000000000000000<000000001"},
 	}
 	for _, s := range seeds {
 		f.Add(strings.Join(s, "\n"))
