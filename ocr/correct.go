@@ -10,7 +10,7 @@ var (
 	digitToLetter = map[byte]byte{'0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'B', '6': 'G'}
 )
 
-// draft is an MRZ being fitted to one layout.
+// mrzDraft is an MRZ being fitted to one layout.
 type mrzDraft struct {
 	lay       *mrzLayout
 	lines     [][]byte

@@ -8,10 +8,11 @@ type fitting struct {
 	fixes []Correction // Col is filled in; Line and Field later
 }
 
-// fittings lists ways to bring line to length n by restoring lost fillers
-// or dropping extra ones, most likely first: OCR loses or adds fillers in
-// runs, so a run is grown or shrunk as a whole; the last run first, as it
-// is the longest in most layouts (the end of a name, unused optional data).
+// fittingsFor lists ways to bring line to length n by restoring lost
+// fillers or dropping extra ones, most likely first: OCR loses or adds
+// fillers in runs, so a run is grown or shrunk as a whole. A line ending in
+// text first gets its end back; then the last run comes first, as it is
+// the longest in most layouts (the end of a name, unused optional data).
 func fittingsFor(line []byte, n int) []fitting {
 	out := fittingsAll(line, n)
 	return out[:min(len(out), maxFittings)]
@@ -140,7 +141,7 @@ func removeChars(line []byte, at, k int) fitting {
 	return fitting{line: b, fixes: fx}
 }
 
-// pad cuts or fills line to n characters when no filler run explains the
+// padLine cuts or fills line to n characters when no filler run explains the
 // difference; the checks will then tell the text is wrong.
 func padLine(line []byte, n int) fitting {
 	if len(line) > n {

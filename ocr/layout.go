@@ -12,10 +12,10 @@ const (
 	sexClass                     // M F X <
 )
 
-// span is the half-open range [start, end) of one line.
+// mrzSpan is the half-open range [start, end) of one line.
 type mrzSpan struct{ line, start, end int }
 
-// field is a part of an MRZ. Its name is the json name in Fields, a check
+// mrzField is a part of an MRZ. Its name is the json name in Fields, a check
 // name for check digit slots, or a private name for data Fields does not
 // hold. Several fields may share a name: their text is joined.
 type mrzField struct {
@@ -25,7 +25,7 @@ type mrzField struct {
 	mrzSpan
 }
 
-// check is one check digit: the digit at (line, at) protects data.
+// checkDef is one check digit: the digit at (line, at) protects data.
 type checkDef struct {
 	name     string
 	data     []mrzSpan
@@ -40,7 +40,7 @@ const (
 	composite   = "composite"
 )
 
-// layout describes one MRZ format: line lengths, fields and check digits.
+// mrzLayout describes one MRZ format: line lengths, fields and check digits.
 type mrzLayout struct {
 	format  Format
 	lengths []int
@@ -62,7 +62,7 @@ func fld(name string, class charClass, line, start, end int) mrzField {
 	return mrzField{name: name, class: class, mrzSpan: mrzSpan{line, start, end}}
 }
 
-// digit is the check digit slot of the check called name.
+// checkSlot is the check digit slot of the check called name.
 func checkSlot(name string, line, at int) mrzField {
 	fl := fld(name, digitClass, line, at, at+1)
 	fl.slot = true

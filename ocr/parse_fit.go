@@ -84,10 +84,11 @@ func prepare(lay *mrzLayout, choice []fitting) *mrzDraft {
 }
 
 // fitScore ranks the readings of a text. Failed checks, unknown country
-// codes and unused lines count most; then the fillers the fitting had to add (OCR loses many)
-// and, far more, to drop (OCR rarely invents them), so that a passport's
-// lines are not cut down to a TD2 whose random composite check passes.
-// Ties go to more checks passed, text nearer the layout, fewer changes.
+// codes and unused lines count most; then the fillers the fitting had to
+// add (OCR loses many) and, far more, to drop (OCR rarely invents them),
+// so that a passport's lines are not cut down to a TD2 whose random
+// composite check passes. Ties go to more checks passed, text nearer the
+// layout, fewer changes.
 type fitScore struct {
 	failing, uncovered, inserted, removed, deviation, passing, fixes int
 }
