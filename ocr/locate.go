@@ -52,7 +52,7 @@ func locate(g *image.Gray) (mrzBlock, bool) {
 			b.h = float64(b.x1 - b.x0)
 		}
 	}
-	lines := textLines(bs, gr, cos, sin)
+	lines := textLines(bs, gr)
 	block, ok := bestBlock(lines)
 	if !ok {
 		return mrzBlock{}, false
@@ -65,13 +65,12 @@ func locate(g *image.Gray) (mrzBlock, bool) {
 // textLines chains blobs into lines, each to its nearest right-hand
 // neighbour of similar height on the same line, and keeps the lines that
 // look like an MRZ line: many characters at one regular pitch.
-func textLines(bs []blob, gr *grid, cos, sin float64) []mrzLine {
+func textLines(bs []blob, gr *grid) []mrzLine {
 	parent := make([]int, len(bs))
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -169,7 +169,7 @@ func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block
 }
 
 // bestCombination parses every way of taking each line from one of the
-// views (at most 2^3) and returns the result passing most checks.
+// views (at most 3^3) and returns the result passing most checks.
 func bestCombination(views [][]string, now time.Time) Result {
 	n := len(views[0])
 	var best Result
