@@ -71,8 +71,20 @@ func run() error {
 		w = f
 	}
 	e := &eval{reader: reader, n: *n, seed: *seed, verbose: *verbose}
-	return e.run(w)
+	if err := e.run(w); err != nil {
+		return err
+	}
+	for _, section := range sections {
+		if err := section(w); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+// sections are further reports that other files of this command add from
+// their init (lines.go: the recognizer alone on line crops).
+var sections []func(w io.Writer) error
 
 // capture is one way of bringing a document in, at one resolution.
 type capture struct {
