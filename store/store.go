@@ -8,6 +8,7 @@ import (
 
 	"github.com/idpro/idpro/app"
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Store is the bbolt-backed app.History and settings.
@@ -38,7 +39,7 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.LockTimeout})
 	switch {
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, berrors.ErrTimeout):
 		return nil, app.Errorf("store.locked", err, "path", path)
 	case err != nil:
 		return nil, app.Errorf("store.open", err, "path", path)
