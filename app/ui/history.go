@@ -170,7 +170,9 @@ func (h *historyView) confirmCancel() {
 	if r == nil {
 		return
 	}
-	dialog.ShowConfirm(h.u.T("ui.history.cancel_title"), h.u.T("ui.history.cancel_confirm", "name", r.Person.Surname),
+	msg := widget.NewLabel(h.u.T("ui.history.cancel_confirm", "name", r.Person.Surname))
+	msg.Wrapping = fyne.TextWrapWord
+	dialog.ShowCustomConfirm(h.u.T("ui.history.cancel_title"), h.u.T("ui.history.cancel"), h.u.T("ui.history.keep"), msg,
 		func(ok bool) {
 			if ok {
 				h.cancelRequest(r.ID)

@@ -40,7 +40,10 @@ type documentsStep struct {
 	doing   *widget.Label
 	mrz     *widget.Label
 	add     *widget.Button
+	scan    *widget.Button
 	root    fyne.CanvasObject
+
+	scanning *scanner // the open Scan dialog, if any
 }
 
 func newDocumentsStep(w *wizard) *documentsStep {
@@ -63,13 +66,17 @@ func newDocumentsStep(w *wizard) *documentsStep {
 	d.mrz = widget.NewLabel("")
 	d.mrz.Wrapping = fyne.TextWrapWord
 	d.add = widget.NewButtonWithIcon(u.T("ui.docs.add"), theme.FileImageIcon(), d.openDialog)
+	d.scan = widget.NewButtonWithIcon(u.T("ui.docs.scan"), theme.DocumentPrintIcon(), d.openScanner)
+	if u.Scanners == nil {
+		d.scan.Hide()
+	}
 	hint := widget.NewLabel(u.T("ui.docs.hint", "max", app.MaxPages))
 	hint.Wrapping = fyne.TextWrapWord
 	d.root = container.NewVBox(
 		widget.NewLabelWithStyle(u.T("ui.docs.kind"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.kind,
 		widget.NewSeparator(),
-		container.NewHBox(d.add),
+		container.NewHBox(d.scan, d.add),
 		hint,
 		d.doing, d.busy, d.mrz,
 		d.gallery,
@@ -184,22 +191,28 @@ func (d *documentsStep) importAll(opens []func() ([]scan.Page, error)) {
 		}
 		fyne.Do(func() {
 			d.idle()
-			if err := d.pages.Add(pages...); err != nil {
-				errs = append(errs, app.Errorf("request.too_many_pages", err, "max", app.MaxPages))
-				pages = nil
-			}
-			d.thumbs = append(d.thumbs, thumbs[:len(pages)]...)
-			d.refreshGallery()
-			d.w.changed()
-			if len(errs) > 0 {
-				d.w.u.showError(errors.Join(errs...))
-			}
-			if len(pages) > 0 {
-				d.w.saveNow()
-				d.readMRZ(pages)
-			}
+			d.addPages(pages, thumbs, errs)
 		})
 	})
+}
+
+// addPages puts imported or scanned pages in the request, tells what went
+// wrong, saves the draft and reads the MRZ of the new pages.
+func (d *documentsStep) addPages(pages []scan.Page, thumbs []image.Image, errs []error) {
+	if err := d.pages.Add(pages...); err != nil {
+		errs = append(errs, app.Errorf("request.too_many_pages", err, "max", app.MaxPages))
+		pages = nil
+	}
+	d.thumbs = append(d.thumbs, thumbs[:len(pages)]...)
+	d.refreshGallery()
+	d.w.changed()
+	if len(errs) > 0 {
+		d.w.u.showError(errors.Join(errs...))
+	}
+	if len(pages) > 0 {
+		d.w.saveNow()
+		d.readMRZ(pages)
+	}
 }
 
 // readMRZ looks for the MRZ on the new pages and prefills steps 2 and 3.
@@ -265,6 +278,7 @@ func (d *documentsStep) working(what string) {
 	d.busy.Show()
 	d.busy.Start()
 	d.add.Disable()
+	d.scan.Disable()
 }
 
 func (d *documentsStep) idle() {
@@ -272,6 +286,7 @@ func (d *documentsStep) idle() {
 	d.busy.Stop()
 	d.busy.Hide()
 	d.add.Enable()
+	d.scan.Enable()
 }
 
 func (d *documentsStep) refreshGallery() {

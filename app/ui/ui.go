@@ -17,6 +17,7 @@ import (
 	"github.com/idpro/idpro/app/locale"
 	"github.com/idpro/idpro/app/postcode"
 	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/scan"
 )
 
 // MRZReader finds and reads the MRZ on a page image (ocr.Reader with
@@ -36,7 +37,8 @@ type Deps struct {
 	Desk      *desk.Desk
 	History   app.History
 	Settings  SettingsStore
-	Reader    MRZReader // nil when no OCR engine is available: data is typed
+	Reader    MRZReader    // nil when no OCR engine is available: data is typed
+	Scanners  scan.Backend // nil hides the Scan button
 	Catalog   *locale.Catalog
 	Postcodes postcode.Index
 	Now       func() time.Time

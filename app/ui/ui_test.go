@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"image/png"
 	"net"
 	"net/http/httptest"
@@ -23,6 +24,9 @@ import (
 	"github.com/idpro/idpro/app/sandbox"
 	"github.com/idpro/idpro/assets"
 	"github.com/idpro/idpro/ocr/specimen"
+	"github.com/idpro/idpro/scan"
+	"github.com/idpro/idpro/scan/escl"
+	"github.com/idpro/idpro/scan/escl/escltest"
 	"github.com/idpro/idpro/store"
 )
 
@@ -37,6 +41,11 @@ type env struct {
 }
 
 func newEnv(t *testing.T, reader MRZReader) *env {
+	t.Helper()
+	return newEnvWith(t, reader, nil)
+}
+
+func newEnvWith(t *testing.T, reader MRZReader, scanners scan.Backend) *env {
 	t.Helper()
 	test.NewTempApp(t)
 	dir := t.TempDir()
@@ -59,7 +68,7 @@ func newEnv(t *testing.T, reader MRZReader) *env {
 		t.Fatal(err)
 	}
 	dk := desk.New(st, live, nil, nil)
-	u := New(fyne.CurrentApp(), Deps{Desk: dk, History: st, Settings: st, Reader: reader, Catalog: cat,
+	u := New(fyne.CurrentApp(), Deps{Desk: dk, History: st, Settings: st, Reader: reader, Scanners: scanners, Catalog: cat,
 		Postcodes: codes, SandboxURL: srv.URL})
 	t.Cleanup(func() { u.Close(); srv.Close(); sb.Close(); st.Close() })
 	return &env{u: u, store: st, live: live, dir: dir, service: srv.URL}
@@ -301,3 +310,64 @@ func TestHistorySortsPerRequester(t *testing.T) {
 }
 
 func markup(o fyne.CanvasObject) string { return test.RenderObjectToMarkup(o) }
+
+func TestScanningAnIDCardFrontAndBack(t *testing.T) {
+	front, err := specimen.Render(specimen.Random(31, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _ := specimen.Render(specimen.Random(32, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	srv := escltest.NewServer(escltest.Config{MakeAndModel: "Front Desk MFP", Platen: front, PlatenAt: image.Pt(500, 700)})
+	defer srv.Close()
+
+	e := newEnvWith(t, nil, scan.Backends{scan.ESCL: escl.New(srv.URL)})
+	w := e.u.wizard
+	w.docs.kind.SetSelected("Identity card")
+	w.docs.openScanner()
+	e.u.Wait()
+	s := w.docs.scanning
+	if s == nil || s.pick.Selected != "Front Desk MFP" || s.start.Disabled() {
+		t.Fatalf("the only scanner should be picked and ready")
+	}
+	test.Tap(s.start)
+	waitUntil(t, func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.turn != nil })
+	srv.Place(back, image.Pt(40, 60))
+	s.answerTurn(true)
+	e.u.Wait()
+	if w.docs.pages.Len() != 2 || w.docs.scanning != nil {
+		t.Fatalf("pages %d after scanning both sides; status %q", w.docs.pages.Len(), s.status.Text)
+	}
+	if l := w.docs.pages.All(); l[0].Label != "front" || l[1].Label != "back" || l[0].DPI != 300 {
+		t.Errorf("labels %s/%s at %v dpi", l[0].Label, l[1].Label, l[0].DPI)
+	}
+	st, _ := e.store.Settings()
+	if !strings.Contains(st.Scanner, srv.URL) {
+		t.Errorf("scanner not remembered: %q", st.Scanner)
+	}
+
+	// Cancelling at the turn keeps nothing of the second card.
+	w.docs.remove(1)
+	w.docs.remove(0)
+	srv.Place(front, image.Pt(10, 10))
+	w.docs.openScanner()
+	e.u.Wait()
+	s = w.docs.scanning
+	test.Tap(s.start)
+	waitUntil(t, func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.turn != nil })
+	s.close()
+	e.u.Wait()
+	if w.docs.pages.Len() != 1 {
+		t.Errorf("after cancelling at the turn: %d pages, want the front only", w.docs.pages.Len())
+	}
+}
+
+func waitUntil(t *testing.T, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -76,6 +76,7 @@ func runGUI(args []string, stderr io.Writer) int {
 	deps := ui.Deps{
 		Desk: dk, History: st, Settings: st, Catalog: cat, Postcodes: codes,
 		Log: log, SandboxURL: sandboxURL, DraftDelay: time.Second,
+		Scanners: scanBackends(nil, true),
 		UseService: func(url string) error {
 			s, err := serviceFor(url, sandboxURL)
 			if err == nil {
