@@ -37,6 +37,9 @@ type Client struct {
 
 var _ scan.Backend = (*Client)(nil)
 
+// defaultHTTP serves Clients whose HTTP is nil.
+var defaultHTTP = DefaultHTTP()
+
 // New returns a Client for the given manually entered addresses.
 func New(manual ...string) *Client {
 	return &Client{HTTP: DefaultHTTP(), Manual: manual, RetryDelay: time.Second, Retries: 30}

@@ -232,6 +232,9 @@ func (c *Client) send(ctx context.Context, method, url string, body []byte) (*ht
 	if body != nil {
 		req.Header.Set("Content-Type", "text/xml")
 	}
+	if c.HTTP == nil {
+		return defaultHTTP.Do(req)
+	}
 	return c.HTTP.Do(req)
 }
 

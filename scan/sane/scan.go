@@ -54,6 +54,9 @@ func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, 
 		return nil, scan.DeviceError(scan.ErrFailed, dev.ID, err)
 	}
 	if err := cmd.Start(); err != nil {
+		if ctx.Err() != nil {
+			return nil, scan.DeviceError(scan.ErrCancelled, dev.ID, ctx.Err())
+		}
 		if missing(err) {
 			return nil, scan.DeviceError(scan.ErrNoProgram, dev.ID, err)
 		}
