@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"image"
 	"sync"
 	"time"
 
@@ -177,15 +176,15 @@ func (s *scanner) run() {
 			}
 			pages, err = session.Run(ctx, profile)
 		}
-		thumbs := make([]image.Image, len(pages))
+		views := make([]pageView, len(pages))
 		for i, p := range pages {
-			thumbs[i] = thumbnail(p.Image)
+			views[i] = s.d.view(ctx, p)
 		}
-		fyne.Do(func() { s.done(dev, pages, thumbs, err) })
+		fyne.Do(func() { s.done(dev, pages, views, err) })
 	})
 }
 
-func (s *scanner) done(dev scan.Device, pages []scan.Page, thumbs []image.Image, err error) {
+func (s *scanner) done(dev scan.Device, pages []scan.Page, views []pageView, err error) {
 	u := s.d.w.u
 	s.mu.Lock()
 	s.cancel = nil
@@ -193,7 +192,7 @@ func (s *scanner) done(dev scan.Device, pages []scan.Page, thumbs []image.Image,
 	s.bar.Hide()
 	if len(pages) > 0 {
 		s.remember(dev)
-		s.d.addPages(pages, thumbs, nil)
+		s.d.addPages(pages, views, nil)
 	}
 	switch {
 	case errors.Is(err, scan.ErrCancelled) && len(pages) == 0:

@@ -32,8 +32,8 @@ type documentsStep struct {
 	kind   *widget.RadioGroup
 	labels map[string]app.DocumentKind
 
-	pages  scan.Pages
-	thumbs []image.Image
+	pages scan.Pages
+	views []pageView // parallel to pages
 
 	gallery *fyne.Container
 	busy    *widget.ProgressBarInfinite
@@ -58,7 +58,7 @@ func newDocumentsStep(w *wizard) *documentsStep {
 	d.kind = widget.NewRadioGroup(options, func(string) { w.changed() })
 	d.kind.Horizontal = true
 	d.kind.Required = true
-	d.gallery = container.NewGridWrap(fyne.NewSize(220, 230))
+	d.gallery = container.NewGridWrap(fyne.NewSize(220, 300))
 	d.busy = widget.NewProgressBarInfinite()
 	d.busy.Stop()
 	d.busy.Hide()
@@ -94,7 +94,7 @@ func (d *documentsStep) load(r *app.Request) {
 		}
 	}
 	d.pages = scan.Pages{Max: app.MaxPages}
-	d.thumbs = nil
+	d.views = nil
 	d.mrz.SetText("")
 	for _, p := range r.Pages {
 		got, err := scan.Import(p.Label, bytes.NewReader(p.Data), int64(len(p.Data)))
@@ -105,7 +105,7 @@ func (d *documentsStep) load(r *app.Request) {
 		got[0].DPI = p.DPI
 		if d.pages.Add(got[0]) == nil {
 			d.pages.Label(d.pages.Len()-1, scan.Label(p.Label))
-			d.thumbs = append(d.thumbs, thumbnail(got[0].Image))
+			d.views = append(d.views, d.view(context.Background(), got[0]))
 		}
 	}
 	d.refreshGallery()
@@ -119,7 +119,19 @@ func (d *documentsStep) save(r *app.Request) {
 	}
 }
 
-func (d *documentsStep) validate(r *app.Request) error { return r.ValidateDocuments() }
+// validate wants a kind and one to four pages, none of which fails a
+// quality check so badly that the service would send it back.
+func (d *documentsStep) validate(r *app.Request) error {
+	if err := r.ValidateDocuments(); err != nil {
+		return err
+	}
+	for i, v := range d.views {
+		if c, bad := v.worst(); bad && c.Level == scan.Block {
+			return app.Errorf("ui.docs.page_blocked", nil, "page", i+1, "reason", d.w.u.check(c))
+		}
+	}
+	return nil
+}
 
 func (d *documentsStep) openDialog() {
 	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -176,7 +188,7 @@ func (d *documentsStep) importAll(opens []func() ([]scan.Page, error)) {
 	d.working(d.w.u.T("ui.docs.importing"))
 	d.w.u.goBackground(func(ctx context.Context) {
 		var pages []scan.Page
-		var thumbs []image.Image
+		var views []pageView
 		var errs []error
 		for _, open := range opens {
 			got, err := open()
@@ -185,25 +197,29 @@ func (d *documentsStep) importAll(opens []func() ([]scan.Page, error)) {
 				continue
 			}
 			for _, p := range got {
+				// A flatbed scan or photo is cut down to the document.
+				if clean, _, err := scan.Clean(p); err == nil {
+					p = clean
+				}
 				pages = append(pages, p)
-				thumbs = append(thumbs, thumbnail(p.Image))
+				views = append(views, d.view(ctx, p))
 			}
 		}
 		fyne.Do(func() {
 			d.idle()
-			d.addPages(pages, thumbs, errs)
+			d.addPages(pages, views, errs)
 		})
 	})
 }
 
 // addPages puts imported or scanned pages in the request, tells what went
 // wrong, saves the draft and reads the MRZ of the new pages.
-func (d *documentsStep) addPages(pages []scan.Page, thumbs []image.Image, errs []error) {
+func (d *documentsStep) addPages(pages []scan.Page, views []pageView, errs []error) {
 	if err := d.pages.Add(pages...); err != nil {
 		errs = append(errs, app.Errorf("request.too_many_pages", err, "max", app.MaxPages))
 		pages = nil
 	}
-	d.thumbs = append(d.thumbs, thumbs[:len(pages)]...)
+	d.views = append(d.views, views[:len(pages)]...)
 	d.refreshGallery()
 	d.w.changed()
 	if len(errs) > 0 {
@@ -293,7 +309,7 @@ func (d *documentsStep) refreshGallery() {
 	u := d.w.u
 	d.gallery.Objects = nil
 	for i, p := range d.pages.All() {
-		img := canvas.NewImageFromImage(d.thumbs[i])
+		img := canvas.NewImageFromImage(d.views[i].thumb)
 		img.FillMode = canvas.ImageFillContain
 		img.SetMinSize(fyne.NewSize(200, 160))
 		rotate := widget.NewButtonWithIcon("", theme.MediaReplayIcon(), func() { d.rotate(i) })
@@ -303,7 +319,8 @@ func (d *documentsStep) refreshGallery() {
 			left.Disable()
 		}
 		label := widget.NewLabelWithStyle(pageLabel(u, p.Label, i), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		d.gallery.Add(container.NewBorder(label, container.NewCenter(container.NewHBox(left, rotate, remove)), nil, nil, img))
+		buttons := container.NewCenter(container.NewHBox(left, rotate, remove))
+		d.gallery.Add(container.NewBorder(label, container.NewVBox(buttons, d.quality(d.views[i])), nil, nil, img))
 	}
 	d.gallery.Refresh()
 }
@@ -317,7 +334,7 @@ func pageLabel(u *UI, l scan.Label, i int) string {
 
 func (d *documentsStep) remove(i int) {
 	if d.pages.Remove(i) == nil {
-		d.thumbs = append(d.thumbs[:i], d.thumbs[i+1:]...)
+		d.views = append(d.views[:i], d.views[i+1:]...)
 	}
 	d.refreshGallery()
 	d.w.changed()
@@ -325,9 +342,9 @@ func (d *documentsStep) remove(i int) {
 
 func (d *documentsStep) move(from, to int) {
 	if d.pages.Move(from, to) == nil {
-		t := d.thumbs[from]
-		d.thumbs = append(d.thumbs[:from], d.thumbs[from+1:]...)
-		d.thumbs = append(d.thumbs[:to], append([]image.Image{t}, d.thumbs[to:]...)...)
+		v := d.views[from]
+		d.views = append(d.views[:from], d.views[from+1:]...)
+		d.views = append(d.views[:to], append([]pageView{v}, d.views[to:]...)...)
 	}
 	d.refreshGallery()
 	d.w.changed()
@@ -357,7 +374,7 @@ func (d *documentsStep) rotate(i int) {
 			last := d.pages.Len() - 1
 			d.pages.Move(last, i)
 			d.pages.Label(i, label)
-			d.thumbs[i] = imaging.Rotate270(d.thumbs[i])
+			d.views[i].thumb = imaging.Rotate270(d.views[i].thumb)
 			d.refreshGallery()
 			d.w.changed()
 		})

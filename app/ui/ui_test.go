@@ -371,3 +371,34 @@ func waitUntil(t *testing.T, ok func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+func TestUnreadableScanBlocksNext(t *testing.T) {
+	e := newEnv(t, nil)
+	dark := image.NewGray(image.Rect(0, 0, 1011, 638))
+	for i := range dark.Pix {
+		dark.Pix[i] = 12
+	}
+	path := filepath.Join(e.dir, "dark.png")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	png.Encode(f, dark)
+	f.Close()
+	e.u.ImportFiles(path)
+	e.u.Wait()
+	w := e.u.wizard
+	if w.docs.pages.Len() != 1 || !w.next.Disabled() || !strings.Contains(w.problem.Text, "Page 1 cannot be sent") {
+		t.Fatalf("a black page: %d pages, next disabled %v, problem %q", w.docs.pages.Len(), w.next.Disabled(), w.problem.Text)
+	}
+	w.docs.remove(0)
+	good, _ := passportFile(t, e.dir, 4, specimen.A4Flatbed)
+	e.u.ImportFiles(good)
+	e.u.Wait()
+	if w.next.Disabled() {
+		t.Fatalf("a clean flatbed scan is refused: %q", w.problem.Text)
+	}
+	if b := w.docs.pages.All()[0].Image.Bounds(); b.Dx() > 2000 {
+		t.Errorf("the A4 page was not cut down to the passport: %v", b)
+	}
+}
