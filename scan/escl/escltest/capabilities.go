@@ -1,6 +1,7 @@
 package escltest
 
 import (
+	"encoding/xml"
 	"fmt"
 	"net/http"
 	"strings"
@@ -33,6 +34,8 @@ func inputCaps(name string) string {
 }
 
 func (s *Server) capabilities(w http.ResponseWriter, _ *http.Request) {
+	var model strings.Builder
+	xml.EscapeText(&model, []byte(s.cfg.MakeAndModel))
 	w.Header().Set("Content-Type", "text/xml")
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
 <scan:ScannerCapabilities xmlns:scan="http://schemas.hp.com/imaging/escl/2011/05/03" xmlns:pwg="http://www.pwg.org/schemas/2010/12/sm">
@@ -45,6 +48,6 @@ func (s *Server) capabilities(w http.ResponseWriter, _ *http.Request) {
 <scan:Adf>%s%s<scan:FeederCapacity>50</scan:FeederCapacity>
 <scan:AdfOptions><scan:AdfOption>DetectPaperLoaded</scan:AdfOption><scan:AdfOption>Duplex</scan:AdfOption></scan:AdfOptions>
 </scan:Adf>
-</scan:ScannerCapabilities>`, s.cfg.MakeAndModel, s.srv.URL, inputCaps("PlatenInputCaps"),
+</scan:ScannerCapabilities>`, model.String(), s.srv.URL, inputCaps("PlatenInputCaps"),
 		inputCaps("AdfSimplexInputCaps"), inputCaps("AdfDuplexInputCaps"))
 }
