@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -28,7 +29,7 @@ import (
 // SANE_CONFIG_DIR at SANE's test backend). Exit 0 on success, 1 when the
 // scanner failed (pages scanned before the failure are still written), 2 on
 // usage errors.
-func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	list := fs.Bool("list", false, "list the scanners")
@@ -42,9 +43,12 @@ func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	mode := fs.String("mode", "color", "color or gray")
 	out := fs.String("out", "", "directory for the scanned pages")
 	progress := fs.Bool("progress", false, "print the progress on stderr")
+	profile := fs.String("profile", "", "id_card or passport_page: preview, crop to the document, scan it at --dpi;\nid_card scans both sides and waits for Enter on stdin while the card is turned")
+	rotateBack := fs.Bool("rotate-back", false, "with --profile id_card --source duplex: turn the back side 180°")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: idpro scan --list [--json] [--discover=false] [--escl ADDR]...\n"+
-			"       idpro scan --device DEV [--source flatbed|feeder|duplex] [--dpi N] [--mode color|gray] --out DIR")
+			"       idpro scan --device DEV [--source flatbed|feeder|duplex] [--dpi N] [--mode color|gray] --out DIR\n"+
+			"       idpro scan --device DEV --profile id_card|passport_page [--source ...] [--rotate-back] --out DIR")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -62,7 +66,9 @@ func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return listScanners(ctx, scanBackends(manual, *discover), *asJSON, stdout, say)
 	}
 	set := scan.Settings{Source: scan.Source(*source), DPI: *dpi, Mode: scan.Mode(*mode)}
+	prof := scan.Profile(*profile)
 	if *device == "" || *out == "" || fs.NArg() > 0 || *dpi < 25 || *dpi > 4800 ||
+		(prof != "" && prof != scan.IDCard && prof != scan.PassportPage) ||
 		(set.Source != scan.Flatbed && set.Source != scan.Feeder && set.Source != scan.Duplex) ||
 		(set.Mode != scan.Color && set.Mode != scan.Gray) {
 		fs.Usage()
@@ -87,7 +93,19 @@ func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	pages, scanErr := scanBackends(nil, false).Scan(ctx, dev, set, report)
+	backends := scanBackends(nil, false)
+	var pages []scan.Page
+	var scanErr error
+	if prof == "" {
+		pages, scanErr = backends.Scan(ctx, dev, set, report)
+	} else {
+		sourceSet := false
+		fs.Visit(func(f *flag.Flag) { sourceSet = sourceSet || f.Name == "source" })
+		if !sourceSet {
+			set.Source = ""
+		}
+		pages, scanErr = scanProfile(ctx, backends, dev, prof, set, *rotateBack, report, stdin, stderr)
+	}
 	for _, p := range pages {
 		path, err := writePage(*out, p)
 		if err != nil {
@@ -101,6 +119,39 @@ func runScan(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// scanProfile scans with a profile; turning the card is confirmed by a
+// line on stdin.
+func scanProfile(ctx context.Context, b scan.Backends, dev scan.Device, p scan.Profile, set scan.Settings,
+	rotateBack bool, report scan.Progress, stdin io.Reader, stderr io.Writer) ([]scan.Page, error) {
+	caps, err := b.Capabilities(ctx, dev)
+	if err != nil {
+		return nil, err
+	}
+	lines := bufio.NewReader(stdin)
+	s := scan.Session{
+		Backend: b, Device: dev, Caps: caps, Source: set.Source, Mode: set.Mode, DPI: set.DPI,
+		RotateBack: rotateBack, Progress: report,
+		Turn: func(ctx context.Context) error {
+			fmt.Fprintln(stderr, cliCatalog().T("scanner.turn_card_enter"))
+			read := make(chan error, 1)
+			go func() {
+				line, err := lines.ReadString('\n')
+				if err == io.EOF && line != "" {
+					err = nil
+				}
+				read <- err
+			}()
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case err := <-read:
+				return err
+			}
+		},
+	}
+	return s.Run(ctx, p)
 }
 
 // scanBackends are the backends this system has, by scan.Device.Backend.

@@ -121,3 +121,31 @@ func decode(t *testing.T, path string) image.Image {
 	}
 	return img
 }
+
+func TestScanIDCardProfileWaitsForTheTurn(t *testing.T) {
+	t.Setenv("LANG", "en")
+	card := image.NewGray(image.Rect(0, 0, 1011, 638)) // a black ID-1 card
+	srv := escltest.NewServer(escltest.Config{Platen: card, PlatenAt: image.Pt(300, 600)})
+	defer srv.Close()
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	code := runScan([]string{"--device", srv.URL, "--profile", "id_card", "--out", dir}, strings.NewReader("\n"), &out, &errOut)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	paths := strings.Fields(out.String())
+	if len(paths) != 2 || !strings.Contains(errOut.String(), "press Enter") {
+		t.Fatalf("stdout %q, stderr %q", out.String(), errOut.String())
+	}
+	// Cropped to the card plus 2 mm a side at 300 dpi.
+	if b := decode(t, paths[1]).Bounds(); b.Dx() < 1011 || b.Dx() > 1070 || b.Dy() < 638 || b.Dy() > 700 {
+		t.Errorf("back %v", b)
+	}
+
+	out.Reset()
+	errOut.Reset()
+	code = runScan([]string{"--device", srv.URL, "--profile", "id_card", "--out", dir}, strings.NewReader(""), &out, &errOut)
+	if code != 1 || len(strings.Fields(out.String())) != 1 || !strings.Contains(errOut.String(), "cancelled") {
+		t.Errorf("no confirmation: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+}
