@@ -163,7 +163,7 @@ func (c *Client) capabilities(ctx context.Context, dev scan.Device) (capabilitie
 	var caps capabilities
 	err := c.getXML(ctx, dev, dev.ID+"/ScannerCapabilities", &caps)
 	if err == nil && caps.Platen == nil && caps.AdfSimplex == nil {
-		err = scan.DeviceError(scan.ErrFailed, dev.ID, fmt.Errorf("capabilities list no source"))
+		err = scan.DeviceError(scan.ErrFailed, dev.Name(), fmt.Errorf("capabilities list no source"))
 	}
 	return caps, err
 }
@@ -176,10 +176,10 @@ func (c *Client) getXML(ctx context.Context, dev scan.Device, url string, v any)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return scan.DeviceError(scan.ErrFailed, dev.ID, fmt.Errorf("GET %s: %s", url, resp.Status))
+		return scan.DeviceError(scan.ErrFailed, dev.Name(), fmt.Errorf("GET %s: %s", url, resp.Status))
 	}
 	if err := xml.NewDecoder(resp.Body).Decode(v); err != nil {
-		return scan.DeviceError(scan.ErrFailed, dev.ID, fmt.Errorf("GET %s: %w", url, err))
+		return scan.DeviceError(scan.ErrFailed, dev.Name(), fmt.Errorf("GET %s: %w", url, err))
 	}
 	return nil
 }

@@ -31,13 +31,13 @@ func (c *Client) Scan(ctx context.Context, dev scan.Device, set scan.Settings, p
 	}
 	in := caps.source(set.Source)
 	if in == nil {
-		return nil, scan.DeviceError(scan.ErrUnsupported, dev.ID, fmt.Errorf("source %q", set.Source))
+		return nil, scan.DeviceError(scan.ErrUnsupported, dev.Name(), fmt.Errorf("source %q", set.Source))
 	}
 	if set.Mode != "" && !containsMode(in, set.Mode) {
-		return nil, scan.DeviceError(scan.ErrUnsupported, dev.ID, fmt.Errorf("mode %q", set.Mode))
+		return nil, scan.DeviceError(scan.ErrUnsupported, dev.Name(), fmt.Errorf("mode %q", set.Mode))
 	}
 	if mime, _ := in.format(); mime == "" {
-		return nil, scan.DeviceError(scan.ErrUnsupported, dev.ID, errors.New("device offers neither PNG nor JPEG"))
+		return nil, scan.DeviceError(scan.ErrUnsupported, dev.Name(), errors.New("device offers neither PNG nor JPEG"))
 	}
 	settings := job(set, in)
 	// Once posted, the job runs on the device whatever happens here, so the
@@ -45,13 +45,19 @@ func (c *Client) Scan(ctx context.Context, dev scan.Device, set scan.Settings, p
 	postCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 	jobURL, err := c.createJob(postCtx, dev, set.Source, settings)
 	cancel()
-	if err != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, scan.DeviceError(scan.ErrCancelled, dev.Name(), ctx.Err())
+	case err != nil:
 		return nil, err
+	case ctx.Err() != nil:
+		c.deleteJob(jobURL)
+		return nil, scan.DeviceError(scan.ErrCancelled, dev.Name(), ctx.Err())
 	}
 	pages, err := c.fetchPages(ctx, dev, set, jobURL, settings.XRes, progress)
 	if ctx.Err() != nil {
-		c.deleteJob(dev, jobURL)
-		return nil, scan.DeviceError(scan.ErrCancelled, dev.ID, ctx.Err())
+		c.deleteJob(jobURL)
+		return nil, scan.DeviceError(scan.ErrCancelled, dev.Name(), ctx.Err())
 	}
 	return pages, err
 }
@@ -72,7 +78,7 @@ func containsMode(in *inputCaps, m scan.Mode) bool {
 func (c *Client) createJob(ctx context.Context, dev scan.Device, src scan.Source, settings scanSettings) (string, error) {
 	body, err := xml.Marshal(settings)
 	if err != nil {
-		return "", scan.DeviceError(scan.ErrFailed, dev.ID, err)
+		return "", scan.DeviceError(scan.ErrFailed, dev.Name(), err)
 	}
 	body = append([]byte(xml.Header), body...)
 	resp, err := c.do(ctx, dev, http.MethodPost, dev.ID+"/ScanJobs", body)
@@ -83,15 +89,15 @@ func (c *Client) createJob(ctx context.Context, dev scan.Device, src scan.Source
 	switch resp.StatusCode {
 	case http.StatusCreated, http.StatusOK:
 	case http.StatusConflict, http.StatusServiceUnavailable:
-		return "", scan.DeviceError(c.why(ctx, dev, src, scan.ErrBusy, false), dev.ID, errors.New(resp.Status))
+		return "", scan.DeviceError(c.why(ctx, dev, src, scan.ErrBusy, false), dev.Name(), errors.New(resp.Status))
 	default:
-		return "", scan.DeviceError(c.why(ctx, dev, src, scan.ErrFailed, false), dev.ID, fmt.Errorf("POST ScanJobs: %s", resp.Status))
+		return "", scan.DeviceError(c.why(ctx, dev, src, scan.ErrFailed, false), dev.Name(), fmt.Errorf("POST ScanJobs: %s", resp.Status))
 	}
 	loc := resp.Header.Get("Location")
 	base, _ := url.Parse(dev.ID)
 	u, err := base.Parse(loc)
 	if loc == "" || err != nil {
-		return "", scan.DeviceError(scan.ErrFailed, dev.ID, fmt.Errorf("POST ScanJobs: bad Location %q", loc))
+		return "", scan.DeviceError(scan.ErrFailed, dev.Name(), fmt.Errorf("POST ScanJobs: bad Location %q", loc))
 	}
 	job := *base
 	job.Path, job.RawPath = strings.TrimSuffix(u.Path, "/"), ""
@@ -108,7 +114,7 @@ func (c *Client) fetchPages(ctx context.Context, dev scan.Device, set scan.Setti
 			return pages, nil
 		}
 		if set.MaxPages > 0 && len(pages) == set.MaxPages {
-			c.deleteJob(dev, jobURL) // stop the feeder
+			c.deleteJob(jobURL) // stop the feeder
 			return pages, nil
 		}
 		p, more, err := c.nextDocument(ctx, dev, set.Source, jobURL, n, progress)
@@ -118,7 +124,7 @@ func (c *Client) fetchPages(ctx context.Context, dev scan.Device, set scan.Setti
 				if set.Source == scan.Flatbed {
 					fallback = scan.ErrFailed
 				}
-				err = scan.DeviceError(c.why(ctx, dev, set.Source, fallback, true), dev.ID, errors.New("job ended without a page"))
+				err = scan.DeviceError(c.why(ctx, dev, set.Source, fallback, true), dev.Name(), errors.New("job ended without a page"))
 			}
 			return pages, err
 		}
@@ -140,7 +146,7 @@ func (c *Client) nextDocument(ctx context.Context, dev scan.Device, src scan.Sou
 			p, err := readPage(resp, n, progress)
 			resp.Body.Close()
 			if err != nil {
-				return scan.Page{}, false, scan.DeviceError(scan.ErrFailed, dev.ID, err)
+				return scan.Page{}, false, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
 			}
 			// An empty 200 ends the job on some devices.
 			return p, len(p.Data) > 0, nil
@@ -150,14 +156,14 @@ func (c *Client) nextDocument(ctx context.Context, dev scan.Device, src scan.Sou
 		case http.StatusServiceUnavailable:
 			resp.Body.Close()
 			if attempt >= c.Retries {
-				return scan.Page{}, false, scan.DeviceError(c.why(ctx, dev, src, scan.ErrBusy, true), dev.ID, errors.New(resp.Status))
+				return scan.Page{}, false, scan.DeviceError(c.why(ctx, dev, src, scan.ErrBusy, true), dev.Name(), errors.New(resp.Status))
 			}
 			if err := sleep(ctx, c.RetryDelay); err != nil {
 				return scan.Page{}, false, err
 			}
 		default:
 			resp.Body.Close()
-			return scan.Page{}, false, scan.DeviceError(c.why(ctx, dev, src, scan.ErrFailed, true), dev.ID, fmt.Errorf("NextDocument: %s", resp.Status))
+			return scan.Page{}, false, scan.DeviceError(c.why(ctx, dev, src, scan.ErrFailed, true), dev.Name(), fmt.Errorf("NextDocument: %s", resp.Status))
 		}
 	}
 }
@@ -199,7 +205,7 @@ func readPage(resp *http.Response, n int, progress scan.Progress) (scan.Page, er
 
 // deleteJob cancels a job; it runs after ctx was cancelled, so it has its own
 // short deadline, and its failure changes nothing for the user.
-func (c *Client) deleteJob(dev scan.Device, jobURL string) {
+func (c *Client) deleteJob(jobURL string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if resp, err := c.send(ctx, http.MethodDelete, jobURL, nil); err == nil {
@@ -219,7 +225,7 @@ func (c *Client) do(ctx context.Context, dev scan.Device, method, url string, bo
 		}
 		resp.Body.Close()
 		if err := sleep(ctx, c.RetryDelay); err != nil {
-			return nil, scan.DeviceError(scan.ErrCancelled, dev.ID, err)
+			return nil, scan.DeviceError(scan.ErrCancelled, dev.Name(), err)
 		}
 	}
 }
@@ -240,9 +246,9 @@ func (c *Client) send(ctx context.Context, method, url string, body []byte) (*ht
 
 func (c *Client) transportError(ctx context.Context, dev scan.Device, err error) error {
 	if ctx.Err() != nil {
-		return scan.DeviceError(scan.ErrCancelled, dev.ID, ctx.Err())
+		return scan.DeviceError(scan.ErrCancelled, dev.Name(), ctx.Err())
 	}
-	return scan.DeviceError(scan.ErrOffline, dev.ID, err)
+	return scan.DeviceError(scan.ErrOffline, dev.Name(), err)
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

@@ -34,7 +34,7 @@ func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, 
 	}
 	dir, err := os.MkdirTemp(s.TempDir, "idpro-scan-")
 	if err != nil {
-		return nil, scan.DeviceError(scan.ErrFailed, dev.ID, err)
+		return nil, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
 	}
 	defer os.RemoveAll(dir)
 	args, err := o.args(dev.ID, set, filepath.Join(dir, "page%d.png"))
@@ -51,16 +51,16 @@ func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, 
 	cmd.WaitDelay = 3 * time.Second
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
-		return nil, scan.DeviceError(scan.ErrFailed, dev.ID, err)
+		return nil, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
 	}
 	if err := cmd.Start(); err != nil {
 		if ctx.Err() != nil {
-			return nil, scan.DeviceError(scan.ErrCancelled, dev.ID, ctx.Err())
+			return nil, scan.DeviceError(scan.ErrCancelled, dev.Name(), ctx.Err())
 		}
 		if missing(err) {
-			return nil, scan.DeviceError(scan.ErrNoProgram, dev.ID, err)
+			return nil, scan.DeviceError(scan.ErrNoProgram, dev.Name(), err)
 		}
-		return nil, scan.DeviceError(scan.ErrFailed, dev.ID, err)
+		return nil, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
 	}
 	watchdog := time.AfterFunc(s.stall(), func() { stop(errStalled) })
 	messages := follow(stderr, progress, func() { watchdog.Reset(s.stall()) })
@@ -70,9 +70,9 @@ func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, 
 
 	switch {
 	case ctx.Err() != nil:
-		return nil, scan.DeviceError(scan.ErrCancelled, dev.ID, ctx.Err())
+		return nil, scan.DeviceError(scan.ErrCancelled, dev.Name(), ctx.Err())
 	case context.Cause(sctx) == errStalled:
-		return nil, scan.DeviceError(scan.ErrOffline, dev.ID, errStalled)
+		return nil, scan.DeviceError(scan.ErrOffline, dev.Name(), errStalled)
 	}
 	dpi := 0
 	if set.DPI > 0 {
@@ -80,17 +80,17 @@ func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, 
 	}
 	pages, readErr := readPages(dir, dev, dpi)
 	if readErr != nil {
-		return pages, scan.DeviceError(scan.ErrFailed, dev.ID, readErr)
+		return pages, scan.DeviceError(scan.ErrFailed, dev.Name(), readErr)
 	}
 	var exit *exec.ExitError
 	switch {
 	case errors.As(runErr, &exit):
-		return pages, scan.DeviceError(status(exit.ExitCode(), msg), dev.ID, errors.New(msg))
+		return pages, scan.DeviceError(status(exit.ExitCode(), msg), dev.Name(), errors.New(msg))
 	case runErr != nil:
-		return pages, scan.DeviceError(scan.ErrFailed, dev.ID, runErr)
+		return pages, scan.DeviceError(scan.ErrFailed, dev.Name(), runErr)
 	case len(pages) == 0:
 		// scanimage exits 0 when a batch ends before its first page.
-		return nil, scan.DeviceError(statusFromMessage(msg), dev.ID, errors.New(msg))
+		return nil, scan.DeviceError(statusFromMessage(msg), dev.Name(), errors.New(msg))
 	}
 	return pages, nil
 }
