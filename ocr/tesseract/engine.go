@@ -78,11 +78,14 @@ func New(opts Options) (*Engine, error) {
 			return nil, err
 		}
 	}
-	config, err := writeConfig(opts.Mode)
-	if err != nil {
-		return nil, err
+	var config string
+	if opts.Mode != DefaultMode {
+		var err error
+		if config, err = writeConfig(opts.Mode); err != nil {
+			return nil, err
+		}
+		defer os.Remove(config)
 	}
-	defer os.Remove(config)
 
 	c := gosseract.NewClient()
 	e := &Engine{client: c, psm: gosseract.PSM_SINGLE_LINE}
@@ -96,9 +99,11 @@ func New(opts Options) (*Engine, error) {
 		c.Close()
 		return nil, err
 	}
-	if err := c.SetConfigFile(config); err != nil {
-		c.Close()
-		return nil, err
+	if config != "" {
+		if err := c.SetConfigFile(config); err != nil {
+			c.Close()
+			return nil, err
+		}
 	}
 	if err := c.DisableOutput(); err != nil {
 		c.Close()
@@ -126,13 +131,14 @@ func New(opts Options) (*Engine, error) {
 }
 
 // writeConfig writes a Tesseract config file choosing the engine mode,
-// which gosseract has no setter for and which Tesseract reads only at start.
+// which gosseract has no setter for and which Tesseract reads only at start
+// (it always asks for the default mode, which lets the data decide).
 func writeConfig(mode EngineMode) (string, error) {
 	f, err := os.CreateTemp("", "idpro-tesseract-*.config")
 	if err != nil {
 		return "", fmt.Errorf("tesseract: config: %w", err)
 	}
-	oem := map[EngineMode]int{DefaultMode: 3, LegacyMode: 0, LSTMMode: 1}[mode]
+	oem := map[EngineMode]int{LegacyMode: 0, LSTMMode: 1}[mode]
 	_, err = fmt.Fprintf(f, "tessedit_ocr_engine_mode %d\n", oem)
 	if cerr := f.Close(); err == nil {
 		err = cerr

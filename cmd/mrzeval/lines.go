@@ -1,0 +1,319 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/tesseract"
+	"golang.org/x/image/tiff"
+)
+
+var (
+	linesDir    = flag.String("lines", "", "also evaluate the recognizers alone on the MRZ line crops in this directory (X.tif + X.gt.txt)")
+	legacyData  = flag.String("legacy", "", "with -lines: also measure this generic eng.traineddata (tesseract 4.0.0, with its legacy part) with --oem 0")
+	linesMisses = flag.Bool("lines-misses", false, "with -lines: list every line idpro's model gets wrong, after correction")
+)
+
+func init() {
+	sections = append(sections, func(w io.Writer) error {
+		if *linesDir == "" {
+			return nil
+		}
+		rep, err := evalLines(*linesDir, *legacyData, w)
+		if err != nil || !*linesMisses {
+			return err
+		}
+		last := rep.Engines[len(rep.Engines)-1]
+		fmt.Fprintf(w, "\n%s: %d lines not exact after correction\n\n", last.Name, len(last.Misses))
+		for _, m := range last.Misses {
+			fmt.Fprintf(w, "    %s\n      truth %s\n      raw   %s\n      fixed %s\n", m.Name, m.Truth, m.Raw, m.Corrected)
+		}
+		return nil
+	})
+}
+
+// LinesReport is the evaluation of recognizers on MRZ line crops (X.tif
+// with its ground truth X.gt.txt): per engine, on the real crops and on the
+// synthetic ones (font_generate_*) apart.
+type LinesReport struct {
+	Dir     string
+	Engines []EngineLines
+}
+
+// EngineLines is how one engine did.
+type EngineLines struct {
+	Name      string
+	Real      LineScore
+	Synthetic LineScore
+	MsPerLine float64 // recognition only, one reused engine
+	Misses    []LineMiss
+}
+
+// LineScore counts lines read exactly, before and after ocr.Parse's
+// correction, and the character error rate of the raw reading.
+type LineScore struct {
+	Lines, Exact, ExactCorrected int
+	errors, chars                int
+}
+
+// CER is the raw character error rate: edit distance over truth length.
+func (s LineScore) CER() float64 {
+	if s.chars == 0 {
+		return 0
+	}
+	return float64(s.errors) / float64(s.chars)
+}
+
+// LineMiss is one line not read exactly even after correction.
+type LineMiss struct{ Name, Truth, Raw, Corrected string }
+
+type lineSample struct {
+	name, doc, truth string
+	img              image.Image
+}
+
+// evalLines reads every line crop in dir with Debian's eng model, with the
+// generic legacy eng data at legacyData (a path to eng.traineddata from
+// tesseract 4.0.0; skipped when empty) and with idpro's MRZ model, and
+// writes a Markdown table to w. Lines of one document (NAME-0, NAME-1, ...)
+// are corrected together by ocr.Parse, as the reader does.
+func evalLines(dir, legacyData string, w io.Writer) (LinesReport, error) {
+	samples, err := loadLines(dir)
+	if err != nil {
+		return LinesReport{}, err
+	}
+	cache, err := os.MkdirTemp("", "mrzeval-tessdata-")
+	if err != nil {
+		return LinesReport{}, err
+	}
+	defer os.RemoveAll(cache)
+
+	type engine struct {
+		name  string
+		start func() (*tesseract.Engine, error)
+	}
+	engines := []engine{{"Debian eng (LSTM), whitelist", tesseract.NewSystemEng}}
+	if legacyData != "" {
+		engines = append(engines, engine{"eng 4.0.0 legacy (--oem 0), whitelist", func() (*tesseract.Engine, error) {
+			return tesseract.New(tesseract.Options{
+				DataDir: filepath.Dir(legacyData), Language: strings.TrimSuffix(filepath.Base(legacyData), ".traineddata"),
+				Mode: tesseract.LegacyMode, Whitelist: tesseract.MRZAlphabet,
+			})
+		}})
+	}
+	engines = append(engines, engine{"idpro mrz", func() (*tesseract.Engine, error) { return tesseract.NewMRZ(cache) }})
+
+	rep := LinesReport{Dir: dir}
+	for _, e := range engines {
+		res, err := evalEngine(e.name, e.start, samples)
+		if err != nil {
+			return rep, err
+		}
+		rep.Engines = append(rep.Engines, res)
+	}
+	writeLinesReport(w, rep)
+	return rep, nil
+}
+
+func loadLines(dir string) ([]lineSample, error) {
+	truths, err := filepath.Glob(filepath.Join(dir, "*.gt.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(truths) == 0 {
+		return nil, fmt.Errorf("no *.gt.txt line crops in %s", dir)
+	}
+	sort.Strings(truths)
+	var out []lineSample
+	for _, t := range truths {
+		base := strings.TrimSuffix(t, ".gt.txt")
+		gt, err := os.ReadFile(t)
+		if err != nil {
+			return nil, err
+		}
+		f, err := os.Open(base + ".tif")
+		if err != nil {
+			return nil, err
+		}
+		img, err := tiff.Decode(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s.tif: %w", base, err)
+		}
+		name := filepath.Base(base)
+		doc := name
+		if i := strings.LastIndex(name, "-"); i > 0 && !strings.HasPrefix(name, "font_generate_") {
+			doc = name[:i]
+		}
+		out = append(out, lineSample{name: name, doc: doc, truth: strings.TrimSpace(string(gt)), img: img})
+	}
+	return out, nil
+}
+
+func evalEngine(name string, start func() (*tesseract.Engine, error), samples []lineSample) (EngineLines, error) {
+	res := EngineLines{Name: name}
+	e, err := start()
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	defer e.Close()
+	raw := make([]string, len(samples))
+	t0 := time.Now()
+	for i, s := range samples {
+		if raw[i], err = e.RecognizeLine(s.img); err != nil {
+			return res, fmt.Errorf("%s: %s: %w", name, s.name, err)
+		}
+	}
+	res.MsPerLine = float64(time.Since(t0).Microseconds()) / 1000 / float64(len(samples))
+
+	corrected := correctByDocument(samples, raw)
+	for i, s := range samples {
+		score := &res.Real
+		if strings.HasPrefix(s.name, "font_generate_") {
+			score = &res.Synthetic
+		}
+		score.Lines++
+		score.chars += len(s.truth)
+		score.errors += editDistance(raw[i], s.truth)
+		if raw[i] == s.truth {
+			score.Exact++
+		}
+		if corrected[i] == s.truth {
+			score.ExactCorrected++
+		} else {
+			res.Misses = append(res.Misses, LineMiss{s.name, s.truth, raw[i], corrected[i]})
+		}
+	}
+	return res, nil
+}
+
+// correctByDocument runs ocr.Parse over the lines of each document and
+// returns its corrected lines, or the raw reading where Parse finds no MRZ
+// of that many lines. The corpus numbers a document's crops in no fixed
+// order (the reader knows the order from where lines are), so every order
+// is tried and the one Parse finds valid, or else passing the most check
+// digits, is kept.
+func correctByDocument(samples []lineSample, raw []string) []string {
+	out := append([]string(nil), raw...)
+	for i := 0; i < len(samples); {
+		j := i + 1
+		for j < len(samples) && samples[j].doc == samples[i].doc {
+			j++
+		}
+		if j-i <= 3 {
+			correctDocument(raw[i:j], out[i:j])
+		}
+		i = j
+	}
+	return out
+}
+
+func correctDocument(raw, out []string) {
+	bestScore := -1
+	for _, order := range permutations(len(raw)) {
+		lines := make([]string, len(raw))
+		for k, o := range order {
+			lines[k] = raw[o]
+		}
+		r := ocr.Parse(lines)
+		if !r.Found || len(r.Lines) != len(raw) {
+			continue
+		}
+		score := 0
+		for _, ok := range r.Checks {
+			if ok {
+				score++
+			}
+		}
+		if r.Valid {
+			score += 100
+		}
+		if score > bestScore {
+			bestScore = score
+			match(raw, r.Lines, out)
+		}
+	}
+}
+
+// match puts each corrected line in out at the place of the raw line it
+// came from (Parse puts lines in MRZ order): the assignment with the least
+// total edit distance.
+func match(raw, corrected, out []string) {
+	best := -1
+	for _, order := range permutations(len(raw)) {
+		d := 0
+		for k, o := range order {
+			d += editDistance(raw[o], corrected[k])
+		}
+		if best < 0 || d < best {
+			best = d
+			for k, o := range order {
+				out[o] = corrected[k]
+			}
+		}
+	}
+}
+
+// permutations lists every order of 0..n-1.
+func permutations(n int) [][]int {
+	if n == 0 {
+		return [][]int{{}}
+	}
+	var out [][]int
+	for _, p := range permutations(n - 1) {
+		for at := 0; at <= len(p); at++ {
+			q := append(append(append([]int{}, p[:at]...), n-1), p[at:]...)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func writeLinesReport(w io.Writer, rep LinesReport) {
+	pct := func(n, d int) string {
+		if d == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(d))
+	}
+	fmt.Fprintf(w, "\n## Recognizers alone on MRZ line crops (%s)\n\nOne reused engine each; exact = whole line right; ocr.Parse corrects the lines of one document together.\n\n", rep.Dir)
+	fmt.Fprintln(w, "| engine | crops | lines | exact raw | exact after ocr.Parse | CER raw | ms/line |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	for _, e := range rep.Engines {
+		for _, part := range []struct {
+			name string
+			s    LineScore
+		}{{"real", e.Real}, {"synthetic", e.Synthetic}} {
+			fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %.2f%% | %.1f |\n", e.Name, part.name, part.s.Lines,
+				pct(part.s.Exact, part.s.Lines), pct(part.s.ExactCorrected, part.s.Lines), 100*part.s.CER(), e.MsPerLine)
+		}
+	}
+}
