@@ -32,6 +32,9 @@ type Device struct {
 	Vendor  string `json:"vendor,omitempty"`
 	Model   string `json:"model,omitempty"`
 	Kind    string `json:"kind,omitempty"` // e.g. "flatbed scanner", "virtual device"
+	// UUID identifies a network scanner whatever its address (eSCL's TXT
+	// "UUID"); empty when the backend has none.
+	UUID string `json:"uuid,omitempty"`
 }
 
 // Name is how the device is shown to the user.

@@ -9,13 +9,13 @@ type Choice struct {
 }
 
 // Pick finds the remembered device among devs: the same backend and ID, or
-// else the only device of that backend with the same model, because a
-// network scanner's address changes when DHCP hands it another. ok is false
-// when it is gone; the UI then asks.
+// the same UUID, or else the only device of that backend with the same
+// model, because a network scanner's address changes when DHCP hands it
+// another. ok is false when it is gone; the UI then asks.
 func Pick(devs []Device, remembered Choice) (Device, bool) {
 	want := remembered.Device
 	for _, d := range devs {
-		if d.Backend == want.Backend && d.ID == want.ID {
+		if d.Backend == want.Backend && (d.ID == want.ID || (want.UUID != "" && d.UUID == want.UUID)) {
 			return d, true
 		}
 	}

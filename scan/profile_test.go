@@ -149,6 +149,14 @@ func TestPickFindsTheRememberedScanner(t *testing.T) {
 	if d, ok := scan.Pick(devs, moved); !ok || d.ID != devs[1].ID {
 		t.Errorf("moved scanner: %+v %v", d, ok)
 	}
+	devs = append(devs, scan.Device{Backend: scan.ESCL, ID: "http://10.0.0.12:80/eSCL", Model: "HP LaserJet MFP M28w", UUID: "u-2"})
+	byUUID := scan.Choice{Device: scan.Device{Backend: scan.ESCL, ID: "http://10.0.0.7:80/eSCL", UUID: "u-2"}}
+	if d, ok := scan.Pick(devs, byUUID); !ok || d.ID != "http://10.0.0.12:80/eSCL" {
+		t.Errorf("by UUID: %+v %v", d, ok)
+	}
+	if _, ok := scan.Pick(devs, moved); ok {
+		t.Error("two scanners of one model: picked one by guess")
+	}
 	if _, ok := scan.Pick(devs, scan.Choice{Device: scan.Device{Backend: scan.WIA, ID: "x"}}); ok {
 		t.Error("a gone scanner was picked")
 	}

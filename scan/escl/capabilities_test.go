@@ -113,3 +113,17 @@ func TestStatusConditions(t *testing.T) {
 		}
 	}
 }
+
+func TestModeFallsBackToWhatTheDeviceHas(t *testing.T) {
+	colourOnly := &inputCaps{Profiles: []settingsCaps{{ColorModes: []string{"BlackAndWhite1", "RGB24"}}}}
+	if m := mode(colourOnly, scan.Gray); m != scan.Color {
+		t.Errorf("grey on a colour-only device: %q", m)
+	}
+	both := &inputCaps{Profiles: []settingsCaps{{ColorModes: []string{"RGB24", "Grayscale8"}}}}
+	if m := mode(both, scan.Gray); m != scan.Gray {
+		t.Errorf("grey on a device with grey: %q", m)
+	}
+	if m := mode(both, ""); m != "" {
+		t.Errorf("device default became %q", m)
+	}
+}

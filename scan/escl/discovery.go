@@ -70,7 +70,7 @@ func (s Service) Device() scan.Device {
 	if model == "" {
 		model, _, _ = strings.Cut(s.Instance, "._uscan")
 	}
-	return scan.Device{Backend: scan.ESCL, ID: s.URL(), Model: model, Kind: "eSCL"}
+	return scan.Device{Backend: scan.ESCL, ID: s.URL(), Model: model, Kind: "eSCL", UUID: strings.ToLower(s.TXT["uuid"])}
 }
 
 // Services collects mDNS answers into services.

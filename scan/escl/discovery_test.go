@@ -54,7 +54,8 @@ func TestServicesFromRecordedAnswers(t *testing.T) {
 		t.Errorf("Brother: %s", br.URL())
 	}
 	d := br.Device()
-	if d.Backend != scan.ESCL || d.Model != "Brother MFC-L2710DW series" || scan.ParseDevice(d.String()) != (scan.Device{Backend: scan.ESCL, ID: d.ID}) {
+	if d.Backend != scan.ESCL || d.Model != "Brother MFC-L2710DW series" || d.UUID != "e3248000-80ce-11db-8000-3c2af4e5d6c7" ||
+		scan.ParseDevice(d.String()) != (scan.Device{Backend: scan.ESCL, ID: d.ID}) {
 		t.Errorf("device %+v", d)
 	}
 }

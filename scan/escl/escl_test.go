@@ -174,6 +174,9 @@ func TestEmptyFeeder(t *testing.T) {
 	if !errors.Is(err, scan.ErrFeederEmpty) || app.ErrorCode(err) != "scanner.feeder_empty" {
 		t.Fatalf("err %v", err)
 	}
+	if n := len(srv.Jobs()); n != 0 {
+		t.Errorf("%d jobs made for an empty feeder", n)
+	}
 }
 
 func TestJamKeepsTheWholePages(t *testing.T) {

@@ -33,8 +33,16 @@ func (c *Client) Scan(ctx context.Context, dev scan.Device, set scan.Settings, p
 	if in == nil {
 		return nil, scan.DeviceError(scan.ErrUnsupported, dev.Name(), fmt.Errorf("source %q", set.Source))
 	}
-	if set.Mode != "" && !containsMode(in, set.Mode) {
-		return nil, scan.DeviceError(scan.ErrUnsupported, dev.Name(), fmt.Errorf("mode %q", set.Mode))
+	set.Mode = mode(in, set.Mode)
+	if set.Source != scan.Flatbed {
+		// A feeder that is empty or jammed says so before a job is made
+		// (as NAPS2 checks); a failed status request proves nothing.
+		var st status
+		if c.getXML(ctx, dev, dev.ID+"/ScannerStatus", &st) == nil {
+			if err := adfStates[st.AdfState]; err != nil {
+				return nil, scan.DeviceError(err, dev.Name(), fmt.Errorf("AdfState %s", st.AdfState))
+			}
+		}
 	}
 	if mime, _ := in.format(); mime == "" {
 		return nil, scan.DeviceError(scan.ErrUnsupported, dev.Name(), errors.New("device offers neither PNG nor JPEG"))
@@ -62,13 +70,26 @@ func (c *Client) Scan(ctx context.Context, dev scan.Device, set scan.Settings, p
 	return pages, err
 }
 
-func containsMode(in *inputCaps, m scan.Mode) bool {
+// mode returns want when the source offers it, else the other mode it
+// offers: a grey request on a colour-only device scans in colour rather than
+// failing, as NAPS2 does; "" (the device's default) stays.
+func mode(in *inputCaps, want scan.Mode) scan.Mode {
+	if want == "" {
+		return ""
+	}
+	var offered []scan.Mode
 	for _, cm := range in.merged().ColorModes {
-		if got, ok := modeOf(cm); ok && got == m {
-			return true
+		if m, ok := modeOf(cm); ok {
+			if m == want {
+				return want
+			}
+			offered = append(offered, m)
 		}
 	}
-	return false
+	if len(offered) > 0 {
+		return offered[0]
+	}
+	return want
 }
 
 // createJob posts the settings and returns the job URL. The Location header
