@@ -145,9 +145,11 @@ func passedChecks(r ocr.Result) int {
 }
 
 func printJSON(w io.Writer, out mrzOutput) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // keep the MRZ's '<' readable
 	// Only plain values: encoding cannot fail, and a closed stdout is
 	// nothing to report.
-	_ = json.NewEncoder(w).Encode(out)
+	_ = enc.Encode(out)
 }
 
 func printSummary(w io.Writer, out mrzOutput) {
