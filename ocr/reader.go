@@ -102,6 +102,9 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 	if img == nil || img.Bounds().Empty() {
 		return Result{}, app.Errorf("ocr.empty_image", nil)
 	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	// A slot bounds the pages worked on at once, not only the OCR.
 	select {
 	case r.slots <- struct{}{}:
