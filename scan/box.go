@@ -36,16 +36,6 @@ func (b Box) Bounds() image.Rectangle {
 	return image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1)))
 }
 
-// inside reports whether page pixel (x, y) lies in the box shrunk by
-// inset pixels on every side.
-func (b Box) inside(x, y, inset float64) bool {
-	s, c := math.Sincos(b.Angle * math.Pi / 180)
-	dx, dy := x-b.CX, y-b.CY
-	u := dx*c + dy*s
-	v := -dx*s + dy*c
-	return math.Abs(u) <= b.W/2-inset && math.Abs(v) <= b.H/2-inset
-}
-
 // minAreaBox is the smallest turned rectangle holding the points (rotating
 // calipers over their convex hull).
 func minAreaBox(pts [][2]float64) Box {

@@ -1,11 +1,15 @@
 package scan
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"image"
+	"image/jpeg"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -14,6 +18,8 @@ import (
 )
 
 var calibrateSeeds = flag.Int("seeds", 8, "documents per defect strength with -calibrate")
+
+var calibrateDir = flag.String("write", "", "with -calibrate: also write the set to this directory as JPEG files and a manifest.tsv, for idpro check")
 
 var calibrate = flag.Bool("calibrate", false, "run the full calibration set and print its confusion matrix (docs/quality.md)")
 
@@ -40,16 +46,20 @@ func defectSet(seeds int) []sample {
 				continue // A4 renders are slow; half the seeds suffice
 			}
 			dpi := 300.0
-			img := render(k, seed, cleanOptions(seed, page, 300))
+			opt := cleanOptions(seed, page, 300)
 			if page == specimen.Photo {
 				dpi = 0
+				if !wholeInPhoto(k, seed, opt) {
+					continue
+				}
 			}
+			img := render(k, seed, opt)
 			add("clean "+page.String()+" "+id, "clean", false, false, Page{Image: img, DPI: dpi})
 		}
 		// Resolution: the document rendered at a lower resolution.
 		for _, dpi := range []float64{240, 150, 110} {
 			img := render(k, seed, cleanOptions(seed, specimen.Card, dpi))
-			add(fmt.Sprintf("dpi %v %s", dpi, id), "resolution", dpi <= 150, dpi >= 240, Page{Image: img, DPI: dpi})
+			add(fmt.Sprintf("dpi %v %s", dpi, id), "resolution", dpi <= 110, dpi >= 240, Page{Image: img, DPI: dpi})
 		}
 		// Focus blur on top of the capture's own.
 		for _, sigma := range []float64{1, 3, 4.5} {
@@ -152,6 +162,9 @@ func TestCalibrationSet(t *testing.T) {
 			t.Errorf("%s: %s; %s", r.name, lvl, summary(r.report))
 		}
 	}
+	if *calibrate && *calibrateDir != "" {
+		writeSet(t, *calibrateDir, res)
+	}
 	if *calibrate {
 		fmt.Print(matrix(res))
 		for _, r := range res {
@@ -169,3 +182,64 @@ func summary(r Report) string {
 }
 
 func trim(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+// writeSet saves the set for an evaluation with the MRZ reader (which
+// needs cgo, so runs through idpro check): one JPEG per page, its
+// resolution in the JFIF header, and manifest.tsv with the labels.
+func writeSet(t *testing.T, dir string, res []outcome) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var manifest strings.Builder
+	manifest.WriteString("file\tname\tlabel\tlevel\n")
+	for i, r := range res {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, r.page.Image, &jpeg.Options{Quality: 95}); err != nil {
+			t.Fatal(err)
+		}
+		b := buf.Bytes()
+		if r.page.DPI > 0 {
+			b = withJFIF(b, int(r.page.DPI))
+		}
+		name := fmt.Sprintf("%03d.jpg", i)
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&manifest, "%s\t%s\t%s\t%s\n", name, r.name, r.label(), r.report.Level())
+	}
+	if err := os.WriteFile(filepath.Join(dir, "manifest.tsv"), []byte(manifest.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wholeInPhoto tells whether the renderer placed the document wholly
+// inside its phone photo: rendered again without light or noise (the
+// placement is the same), the photo's edges show only the desk. Some
+// placements run a corner off the frame; such a page is cut off, not
+// clean.
+func wholeInPhoto(k specimen.Kind, seed uint64, opt specimen.RenderOptions) bool {
+	opt.Light, opt.Noise, opt.JPEGQuality, opt.Blur = 0, 0, 0, 0
+	img := render(k, seed, opt)
+	b := img.Bounds()
+	desk := img.NRGBAAt(b.Min.X, b.Min.Y)
+	differs := func(x, y int) bool {
+		c := img.NRGBAAt(x, y)
+		d := max(absDiff(c.R, desk.R), absDiff(c.G, desk.G), absDiff(c.B, desk.B))
+		return d > 30
+	}
+	for x := b.Min.X; x < b.Max.X; x++ {
+		if differs(x, b.Min.Y) || differs(x, b.Max.Y-1) {
+			return false
+		}
+	}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		if differs(b.Min.X, y) || differs(b.Max.X-1, y) {
+			return false
+		}
+	}
+	return true
+}
+
+func absDiff(a, b uint8) int {
+	return max(int(a)-int(b), int(b)-int(a))
+}

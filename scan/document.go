@@ -277,10 +277,13 @@ func (d *Document) resolve(fileDPI, pageW, pageH float64) {
 		return
 	}
 	// Neither size nor shape is a document's: keep what the file says.
+	// At the edge of a page of known resolution, that is a cut; in a
+	// photo, uneven light changes the shape found as much as a cut does,
+	// so touching the edge is only a warning there.
 	if fileDPI > 0 {
 		d.DPI, d.DPISource = fileDPI, DPIFile
 	}
-	d.CutOff = d.Touches
+	d.CutOff = d.Touches && fileDPI > 0
 }
 
 // cutOff decides whether a document touching the edge lost part of itself:

@@ -28,6 +28,12 @@ func (l Limits) pdfConfig() *model.Configuration {
 	conf.Limits.MaxImageBytes = 4 * l.MaxPixels
 	conf.Limits.MaxDecodeBytes = 4 * l.MaxPixels
 	conf.Limits.MaxStreamBytes = l.MaxFileBytes
+	// A scanned document of four pages has some tens of objects; the
+	// defaults (ten million) let a forged xref size cost seconds of
+	// allocation before anything is refused.
+	conf.Limits.MaxObjectCount = 100_000
+	conf.Limits.MaxXRefEntries = 100_000
+	conf.Limits.MaxObjectStreamCount = 100_000
 	return conf
 }
 

@@ -23,8 +23,8 @@ type Thresholds struct {
 
 // DefaultThresholds: see docs/quality.md for how each was chosen.
 var DefaultThresholds = Thresholds{
-	DPIWarn: 280, DPIBlock: 200,
-	BlurWarn: 0.42, BlurBlock: 0.52,
+	DPIWarn: 280, DPIBlock: 150,
+	BlurWarn: 0.40, BlurBlock: 0.46,
 	DarkWarn: 150, DarkBlock: 100,
 	BrightWarn: 110, BrightBlock: 150,
 	ClipWarn:     0.30,

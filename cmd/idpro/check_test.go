@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
+	"fmt"
 	"image/jpeg"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,4 +99,72 @@ func TestCheckUsage(t *testing.T) {
 	if code := runCheck(nil, nil, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "usage") {
 		t.Errorf("exit %d, %q", code, errOut.String())
 	}
+}
+
+var checkEval = flag.String("check-eval", "", "directory written by the scan calibration (-calibrate -write DIR): run idpro check with the MRZ reader on it and print how the verdicts compare with MRZ readability")
+
+// TestCheckEvaluation is the calibration's second half: whether the MRZ
+// reader reads each generated page, against the quality verdict without
+// the MRZ check. See docs/quality.md.
+func TestCheckEvaluation(t *testing.T) {
+	if *checkEval == "" {
+		t.Skip("needs -check-eval DIR")
+	}
+	t.Setenv("IDPRO_DATA", t.TempDir())
+	reader, closeReader, err := newMRZReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeReader()
+	manifest, err := os.ReadFile(filepath.Join(*checkEval, "manifest.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ file, name, label, level string }
+	var rows []row
+	for _, l := range strings.Split(strings.TrimSpace(string(manifest)), "\n")[1:] {
+		f := strings.Split(l, "\t")
+		rows = append(rows, row{f[0], f[1], f[2], f[3]})
+	}
+	// label -> [MRZ read][verdict without MRZ: ok, warn, block]
+	table := map[string]*[2][3]int{}
+	var labels []string
+	rank := map[scan.Level]int{scan.OK: 0, scan.Warn: 1, scan.Block: 2}
+	missed := 0
+	for _, r := range rows {
+		var out, errOut bytes.Buffer
+		checkFiles([]string{filepath.Join(*checkEval, r.file)}, true, scan.Checker{MRZ: reader}, mustCatalog("en"), &out, &errOut)
+		var p checkPage
+		if err := json.Unmarshal(out.Bytes(), &p); err != nil {
+			t.Fatalf("%s: %v %s", r.file, err, errOut.String())
+		}
+		read, worst := 0, 0
+		for _, c := range p.Checks {
+			if c.Name == "mrz" {
+				if c.Message == "scan.quality.mrz.ok" {
+					read = 1
+				}
+				continue
+			}
+			worst = max(worst, rank[c.Level])
+		}
+		label := strings.SplitN(r.label, " ", 2)[0]
+		if table[label] == nil {
+			table[label] = &[2][3]int{}
+			labels = append(labels, label)
+		}
+		table[label][read][worst]++
+		if read == 0 && worst == 0 && !strings.HasPrefix(r.name, "blank") {
+			missed++
+			t.Logf("MRZ not read but no check flags it: %s", r.name)
+		}
+	}
+	slices.Sort(labels)
+	fmt.Println("| generated pages | MRZ read: ok / warn / block | MRZ not read: ok / warn / block |")
+	fmt.Println("|---|---|---|")
+	for _, l := range labels {
+		c := table[l]
+		fmt.Printf("| %s | %d / %d / %d | %d / %d / %d |\n", l, c[1][0], c[1][1], c[1][2], c[0][0], c[0][1], c[0][2])
+	}
+	fmt.Printf("pages the MRZ reader could not read that no image check flagged: %d of %d\n", missed, len(rows))
 }
