@@ -29,6 +29,7 @@ type historyView struct {
 	filter *widget.Entry
 	cancel *widget.Button
 	open   *widget.Button
+	export *widget.Button
 	info   *widget.Label
 	root   fyne.CanvasObject
 	sorts  map[string]func(a, b *app.Request) int
@@ -75,9 +76,10 @@ func newHistoryView(u *UI) *historyView {
 	refresh := widget.NewButtonWithIcon(u.T("ui.history.refresh"), theme.ViewRefreshIcon(), h.sync)
 	h.cancel = widget.NewButtonWithIcon(u.T("ui.history.cancel"), theme.CancelIcon(), h.confirmCancel)
 	h.open = widget.NewButtonWithIcon(u.T("ui.history.open"), theme.DocumentCreateIcon(), h.continueDraft)
+	h.export = widget.NewButtonWithIcon(u.T("ui.history.export"), theme.DocumentSaveIcon(), h.exportDialog)
 	h.info = widget.NewLabel("")
 	h.info.Wrapping = fyne.TextWrapWord
-	top := container.NewBorder(nil, nil, widget.NewLabel(u.T("ui.history.sort")), container.NewHBox(refresh, h.open, h.cancel),
+	top := container.NewBorder(nil, nil, widget.NewLabel(u.T("ui.history.sort")), container.NewHBox(refresh, h.open, h.export, h.cancel),
 		container.NewGridWithColumns(2, h.sortBy, h.filter))
 	h.root = container.NewBorder(top, h.info, nil, nil, h.table)
 	h.sortBy.SetSelectedIndex(0)
@@ -154,9 +156,11 @@ func (h *historyView) buttons() {
 	r := h.current()
 	h.cancel.Disable()
 	h.open.Disable()
+	h.export.Disable()
 	if r == nil {
 		return
 	}
+	h.export.Enable()
 	if r.Status.Local() || r.Status.Open() {
 		h.cancel.Enable()
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"image"
 	"image/png"
 	"net"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	pdfapi "github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/app/api"
@@ -197,6 +199,14 @@ func TestTypedRequestReachesHistory(t *testing.T) {
 	stored, err := e.store.Request(h.rows[0].ID)
 	if err != nil || len(stored.Pages) != 1 || stored.Residence.Box != "20" || stored.Person.BirthPlace != "Kraków" {
 		t.Fatalf("stored request %+v, %v", stored, err)
+	}
+	var pdf bytes.Buffer
+	if err := e.u.exportPDF(stored.ID, &pdf); err != nil {
+		t.Fatal(err)
+	}
+	pdfapi.DisableConfigDir()
+	if n, err := pdfapi.PageCount(bytes.NewReader(pdf.Bytes()), nil); err != nil || n != 1 {
+		t.Errorf("exported PDF: %d pages, %v", n, err)
 	}
 }
 
