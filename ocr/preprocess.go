@@ -9,13 +9,14 @@ import (
 // luma reads the grey level of any image, with fast paths for the types
 // decoders return, so that a 600-dpi page is never converted whole.
 type luma struct {
-	img  image.Image
-	rect image.Rectangle
-	at   func(x, y int) uint8
+	rect   image.Rectangle
+	at     func(x, y int) uint8
+	plane  []uint8 // the grey plane from the top-left pixel, when there is one
+	stride int
 }
 
 func newLuma(img image.Image) *luma {
-	l := &luma{img: img, rect: img.Bounds()}
+	l := &luma{rect: img.Bounds()}
 	switch m := img.(type) {
 	case *image.YCbCr:
 		l.at = func(x, y int) uint8 { return m.Y[m.YOffset(x, y)] }
@@ -35,6 +36,7 @@ func newLuma(img image.Image) *luma {
 	default:
 		l.at = func(x, y int) uint8 { return color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y }
 	}
+	l.plane, l.stride = lumaPlane(img)
 	return l
 }
 
@@ -57,12 +59,13 @@ func (l *luma) sample(x, y float64) float64 {
 }
 
 func (l *luma) get(x, y int) float64 {
-	x += l.rect.Min.X
-	y += l.rect.Min.Y
-	if x < l.rect.Min.X || y < l.rect.Min.Y || x >= l.rect.Max.X || y >= l.rect.Max.Y {
+	if x < 0 || y < 0 || x >= l.rect.Dx() || y >= l.rect.Dy() {
 		return 255
 	}
-	return float64(l.at(x, y))
+	if l.plane != nil {
+		return float64(l.plane[y*l.stride+x])
+	}
+	return float64(l.at(x+l.rect.Min.X, y+l.rect.Min.Y))
 }
 
 // workLongSide bounds the working image: about 150 dpi for an A4 page, so
@@ -80,7 +83,7 @@ func downsample(l *luma) (*image.Gray, int) {
 	sums := make([]uint32, out.Rect.Dx())
 	// Decoders give YCbCr or Gray: read their luma plane directly, the
 	// per-pixel call costs more than the sum.
-	plane, stride := lumaPlane(l.img)
+	plane, stride := l.plane, l.stride
 	row := make([]uint8, w)
 	for oy := 0; oy < out.Rect.Dy(); oy++ {
 		clear(sums)
