@@ -168,3 +168,39 @@ func TestCheckEvaluation(t *testing.T) {
 	}
 	fmt.Printf("pages the MRZ reader could not read that no image check flagged: %d of %d\n", missed, len(rows))
 }
+
+func TestCheckReadsTheMRZWithTheReader(t *testing.T) {
+	t.Setenv("IDPRO_DATA", t.TempDir())
+	reader, closeReader, err := newMRZReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeReader()
+	img, err := specimen.Render(specimen.Random(5, specimen.Passport), specimen.RenderOptions{DPI: 300, Page: specimen.Card, Noise: 2, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "passport.jpg")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code := checkFiles([]string{path}, true, scan.Checker{MRZ: reader}, mustCatalog("en"), &out, &errOut)
+	var p checkPage
+	if err := json.Unmarshal(out.Bytes(), &p); err != nil {
+		t.Fatalf("%v: %s %s", err, out.String(), errOut.String())
+	}
+	var mrz *checkEntry
+	for i := range p.Checks {
+		if p.Checks[i].Name == "mrz" {
+			mrz = &p.Checks[i]
+		}
+	}
+	if mrz == nil || mrz.Level != scan.OK || mrz.Message != "scan.quality.mrz.ok" || !strings.Contains(mrz.Text, "TD3") {
+		t.Errorf("exit %d, mrz check %+v", code, mrz)
+	}
+}
