@@ -15,7 +15,7 @@ import (
 // ocrb loads the OCR-B font the specimen package commits, or Debian's copy.
 // The outlines come from go-text/typesetting because x/image/font/sfnt
 // cannot load this font's '8' and '<'.
-func ocrb(t *testing.T) *gtfont.Face {
+func ocrb(t testing.TB) *gtfont.Face {
 	t.Helper()
 	for _, p := range []string{"../specimen/fonts/OCRB.otf", "/usr/share/fonts/opentype/ocr-b/OCRB.otf"} {
 		data, err := os.ReadFile(p)
@@ -34,7 +34,7 @@ func ocrb(t *testing.T) *gtfont.Face {
 
 // render draws lines of text in OCR-B, black on white, as an MRZ printed at
 // 300 dpi: 10 characters per inch, capitals 30 px high, lines 60 px apart.
-func render(t *testing.T, lines ...string) *image.Gray {
+func render(t testing.TB, lines ...string) *image.Gray {
 	t.Helper()
 	face := ocrb(t)
 	const pitch, capPx, lineHeight, pad = 30.0, 30.0, 60, 20

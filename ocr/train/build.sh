@@ -6,7 +6,8 @@
 # character per blob and does not (see docs/mrz-training.md).
 #
 # Usage: bash ocr/train/build.sh [output file]
-# Needs: tesseract-ocr (text2image, unicharset_extractor, mftraining, cntraining, combine_tessdata), fonts-ocr-b, go.
+# Needs: tesseract-ocr (text2image, unicharset_extractor, mftraining,
+# cntraining, combine_tessdata), fonts-ocr-b, go.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,21 +22,23 @@ trap 'rm -rf "$work"' EXIT
 # call themselves "OCR B".
 mkdir "$work/fonts" "$work/fontconfig"
 cp "$font" "$work/fonts/"
-(cd "$root" && go run ./ocr/train/gentext -seed 1 -n 60) >"$work/train.txt"
+(cd "$root" && go run ./ocr/train/gentext -seed 1 -n ${DOCS:-80}) >"$work/train.txt"
 
 cd "$work"
-# Exposure thins (<0) or thickens (>0) strokes like a photocopier; real MRZ
-# crops range from hairline to blotted, so train on all of them. Two sizes
-# give the classifier both a small and a large view of each glyph.
-for ptsize in 12; do
-	for exposure in -1 0 1 2; do
-		base=mrz.OCRB.exp$((ptsize * 10 + exposure + 2))
-		text2image --text train.txt --outputbase "$base" --font 'OCR B' \
-			--fonts_dir "$work/fonts" --fontconfig_tmpdir "$work/fontconfig" \
-			--ptsize "$ptsize" --exposure "$exposure" --xsize 3000 --ysize 3600 \
-			--resolution 300 >/dev/null 2>&1
-		tesseract "$base.tif" "$base" box.train >/dev/null 2>&1
-	done
+# Each variant is "exposure:degrade". Exposure thickens strokes (>0) like a
+# photocopier: real MRZ crops are mostly bold. text2image's degradation
+# (speckle, blur, a slight rotation) stands for photos. Clean renders
+# (degrade false) read clean synthetic lines better but real crops and
+# generated pages worse; docs/mrz-training.md has the trials. VARIANTS and
+# DOCS override the recipe for such trials.
+for variant in ${VARIANTS:-0:true 1:true 2:true}; do
+	exposure=${variant%:*} degrade=${variant#*:}
+	base=mrz.OCRB.exp$((exposure + 2))$([ "$degrade" = true ] && echo 1 || echo 0)
+	text2image --text train.txt --outputbase "$base" --font 'OCR B' \
+		--fonts_dir "$work/fonts" --fontconfig_tmpdir "$work/fontconfig" \
+		--ptsize 12 --exposure "$exposure" --degrade_image="$degrade" \
+		--xsize 3000 --ysize 3600 --resolution 300 >/dev/null 2>&1
+	tesseract "$base.tif" "$base" box.train >/dev/null 2>&1
 done
 
 unicharset_extractor --output_unicharset unicharset --norm_mode 1 ./*.box >/dev/null
