@@ -31,7 +31,7 @@ cd "$work"
 # (degrade false) read clean synthetic lines better but real crops and
 # generated pages worse; docs/mrz-training.md has the trials. VARIANTS and
 # DOCS override the recipe for such trials.
-for variant in ${VARIANTS:-0:true 1:true 2:true}; do
+for variant in ${VARIANTS:-0:true 1:true 2:true 3:true}; do
 	exposure=${variant%:*} degrade=${variant#*:}
 	base=mrz.OCRB.exp$((exposure + 2))$([ "$degrade" = true ] && echo 1 || echo 0)
 	text2image --text train.txt --outputbase "$base" --font 'OCR B' \
