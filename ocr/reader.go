@@ -3,6 +3,7 @@ package ocr
 import (
 	"context"
 	"image"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -142,6 +143,7 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 			views = append(views, lines)
 			if res := bestCombination(views, now); passed(res) > passed(best) {
 				best = res
+				best.Turns = uprightTurns(block.frame, flipped)
 			}
 			if best.Valid {
 				return best, nil
@@ -149,6 +151,17 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 		}
 	}
 	return best, nil
+}
+
+// uprightTurns is the number of clockwise quarter turns that make the
+// MRZ read left to right, and so the page stand upright: the reading
+// direction is the block's frame, or its opposite when flipped.
+func uprightTurns(frame float64, flipped bool) int {
+	if flipped {
+		frame += math.Pi
+	}
+	q := int(math.Round(frame / (math.Pi / 2)))
+	return ((-q)%4 + 4) % 4
 }
 
 // readLines recognises every line of the block, top line first.

@@ -51,4 +51,7 @@ type Result struct {
 	Fields      Fields          `json:"fields"`
 	Corrections []Correction    `json:"corrections,omitempty"`
 	Review      []string        `json:"review,omitempty"` // field names (json names above) the user should check
+	// Turns is how many quarter turns clockwise put the page the right way
+	// up, as the MRZ's reading direction tells (a Reader sets it).
+	Turns int `json:"-"`
 }

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -35,7 +36,7 @@ func TestEndToEnd(t *testing.T) {
 	for specimen.Random(seed, specimen.Passport).Sex == "X" {
 		seed++ // an X passport is investigated, not answered at once
 	}
-	path, doc := passportFile(t, e.dir, seed, specimen.A4Flatbed)
+	path, doc := passportFile(t, e.dir, seed, specimen.A4Flatbed, 90)
 	e.u.ImportFiles(path)
 	e.u.Wait()
 	want := doc.Fields()
@@ -54,6 +55,12 @@ func TestEndToEnd(t *testing.T) {
 	}
 	if w.docs.labels[w.docs.kind.Selected] != app.Passport {
 		t.Errorf("kind %q", w.docs.kind.Selected)
+	}
+	// The page was cut to the passport and turned the right way up: read
+	// again, it needs no more turning.
+	page := w.docs.pages.All()[0].Image
+	if again, err := reader.Read(context.Background(), page); err != nil || !again.Valid || again.Turns != 0 {
+		t.Errorf("page after import: valid %v, still %d quarter turns from upright (%v)", again.Valid, again.Turns, err)
 	}
 	e.next(t)
 	typeInto(p.birthPlace, "Utopia City")

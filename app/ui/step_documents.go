@@ -240,6 +240,7 @@ func (d *documentsStep) readMRZ(pages []scan.Page) {
 	d.working(d.w.u.T("ui.docs.reading"))
 	d.w.u.goBackground(func(ctx context.Context) {
 		var best ocr.Result
+		var bestPage []byte
 		var firstErr error
 		for _, p := range pages {
 			res, err := d.w.u.Reader.Read(ctx, p.Image)
@@ -248,7 +249,7 @@ func (d *documentsStep) readMRZ(pages []scan.Page) {
 				continue
 			}
 			if res.Found && (!best.Found || res.Valid && !best.Valid) {
-				best = res
+				best, bestPage = res, p.Data
 			}
 			if best.Valid {
 				break
@@ -258,6 +259,7 @@ func (d *documentsStep) readMRZ(pages []scan.Page) {
 			d.idle()
 			switch {
 			case best.Found:
+				d.turnUpright(bestPage, best.Turns)
 				prefill(d.w.req, best)
 				d.w.steps[1].load(d.w.req)
 				d.mrz.SetText(d.describe(best))
@@ -269,6 +271,20 @@ func (d *documentsStep) readMRZ(pages []scan.Page) {
 			}
 		})
 	})
+}
+
+// turnUpright turns the page whose encoded data is data the way its MRZ
+// says is up, if the user has not removed it meanwhile.
+func (d *documentsStep) turnUpright(data []byte, turns int) {
+	if turns == 0 || len(data) == 0 {
+		return
+	}
+	for i, p := range d.pages.All() {
+		if len(p.Data) > 0 && &p.Data[0] == &data[0] {
+			d.rotate(i, turns)
+			return
+		}
+	}
 }
 
 func (d *documentsStep) describe(r ocr.Result) string {
@@ -312,7 +328,7 @@ func (d *documentsStep) refreshGallery() {
 		img := canvas.NewImageFromImage(d.views[i].thumb)
 		img.FillMode = canvas.ImageFillContain
 		img.SetMinSize(fyne.NewSize(200, 160))
-		rotate := widget.NewButtonWithIcon("", theme.MediaReplayIcon(), func() { d.rotate(i) })
+		rotate := widget.NewButtonWithIcon("", theme.MediaReplayIcon(), func() { d.rotate(i, 1) })
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.remove(i) })
 		left := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { d.move(i, i-1) })
 		if i == 0 {
@@ -350,9 +366,9 @@ func (d *documentsStep) move(from, to int) {
 	d.w.changed()
 }
 
-// rotate turns a page a quarter clockwise; re-encoding a large page takes
-// a moment, so it happens off the UI goroutine on a copy.
-func (d *documentsStep) rotate(i int) {
+// rotate turns a page by quarter turns clockwise; re-encoding a large page
+// takes a moment, so it happens off the UI goroutine on a copy.
+func (d *documentsStep) rotate(i, turns int) {
 	one := scan.Pages{Max: 1}
 	if err := one.Add(d.pages.All()[i].Page); err != nil {
 		d.w.u.showError(err)
@@ -360,7 +376,7 @@ func (d *documentsStep) rotate(i int) {
 	}
 	d.working(d.w.u.T("ui.docs.rotating"))
 	d.w.u.goBackground(func(context.Context) {
-		err := one.Rotate(0, 1)
+		err := one.Rotate(0, turns)
 		fyne.Do(func() {
 			d.idle()
 			if err != nil {
@@ -374,7 +390,9 @@ func (d *documentsStep) rotate(i int) {
 			last := d.pages.Len() - 1
 			d.pages.Move(last, i)
 			d.pages.Label(i, label)
-			d.views[i].thumb = imaging.Rotate270(d.views[i].thumb)
+			for range turns {
+				d.views[i].thumb = imaging.Rotate270(d.views[i].thumb)
+			}
 			d.refreshGallery()
 			d.w.changed()
 		})

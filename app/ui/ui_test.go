@@ -77,10 +77,15 @@ func newEnvWith(t *testing.T, reader MRZReader, scanners scan.Backend) *env {
 }
 
 // passportFile renders a specimen passport data page as a PNG file.
-func passportFile(t *testing.T, dir string, seed uint64, page specimen.Page) (string, specimen.Document) {
+// turned gives the page's counter-clockwise rotation on the glass.
+func passportFile(t *testing.T, dir string, seed uint64, page specimen.Page, turned ...int) (string, specimen.Document) {
 	t.Helper()
 	doc := specimen.Random(seed, specimen.Passport)
-	img, err := specimen.Render(doc, specimen.RenderOptions{DPI: 300, Page: page})
+	opt := specimen.RenderOptions{DPI: 300, Page: page}
+	if len(turned) > 0 {
+		opt.Rotate = turned[0]
+	}
+	img, err := specimen.Render(doc, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
