@@ -85,7 +85,7 @@ func runGUI(args []string, stderr io.Writer) int {
 			return err
 		},
 	}
-	reader, closeReader, err := newMRZReader()
+	reader, closeReader, err := newMRZReaderIn(dir)
 	if err != nil {
 		log.Warn("MRZ reading unavailable", "err", err)
 	} else {

@@ -24,6 +24,12 @@ func newMRZReader() (*ocr.Reader, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	return newMRZReaderIn(base)
+}
+
+// newMRZReaderIn is newMRZReader with the data directory given (the app's
+// --data).
+func newMRZReaderIn(base string) (*ocr.Reader, func(), error) {
 	dir := filepath.Join(base, "tessdata")
 	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{})
 	return r, func() { r.Close() }, nil
