@@ -1,5 +1,7 @@
 package scan
 
+import "github.com/idpro/idpro/app"
+
 // Limits bound what one import may cost, so that a hostile or broken file
 // (a decompression bomb, a PDF of a thousand pages) is refused before it
 // is decoded rather than after it has filled the memory.
@@ -16,7 +18,7 @@ type Limits struct {
 }
 
 // MaxPages is the number of pages belgianIDpro accepts in one request.
-const MaxPages = 4
+const MaxPages = app.MaxPages
 
 // DefaultLimits are the limits of Import and ImportFile: a 600-dpi A4 page
 // (35 MP) or a 48-MP phone photo passes; anything larger is refused.
