@@ -23,6 +23,11 @@ import (
 // errStalled is the cancel cause when the scanner sent nothing for Stall.
 var errStalled = errors.New("no progress from scanner")
 
+// cleanup is how long scanimage may take to exit once it has reported a
+// failure: SANE's test backend has been seen to hang in sane_cancel after an
+// injected status, and the status is already known by then.
+const cleanup = 2 * time.Second
+
 // Scan runs scanimage in batch mode: it writes each page to a ".part" file
 // and renames it when the page is complete, so only whole pages are read
 // back. Cancelling ctx sends SIGINT (scanimage then tells the driver to stop
@@ -49,10 +54,11 @@ func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, 
 	cmd.Env = s.env()
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.WaitDelay = 3 * time.Second
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		return nil, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
-	}
+	// Not StderrPipe: Wait closes that pipe as soon as the process exits and
+	// the last messages, the ones that say why, could be lost. exec copies
+	// into w until the output ends, and Wait returns only after that.
+	stderr, w := io.Pipe()
+	cmd.Stderr = w
 	if err := cmd.Start(); err != nil {
 		if ctx.Err() != nil {
 			return nil, scan.DeviceError(scan.ErrCancelled, dev.Name(), ctx.Err())
@@ -63,16 +69,27 @@ func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, 
 		return nil, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
 	}
 	watchdog := time.AfterFunc(s.stall(), func() { stop(errStalled) })
-	messages := follow(stderr, progress, func() { watchdog.Reset(s.stall()) })
+	messages := follow(stderr, progress, func(failed bool) {
+		if failed {
+			watchdog.Reset(min(cleanup, s.stall()))
+		} else {
+			watchdog.Reset(s.stall())
+		}
+	})
 	runErr := cmd.Wait()
 	watchdog.Stop()
+	w.Close()
 	msg := <-messages
 
 	switch {
 	case ctx.Err() != nil:
 		return nil, scan.DeviceError(scan.ErrCancelled, dev.Name(), ctx.Err())
 	case context.Cause(sctx) == errStalled:
-		return nil, scan.DeviceError(scan.ErrOffline, dev.Name(), errStalled)
+		// The watchdog's own SIGINT makes scanimage report "cancelled".
+		if reported := statusFromMessage(msg); reported != scan.ErrFailed && reported != scan.ErrCancelled {
+			return nil, scan.DeviceError(reported, dev.Name(), errors.New(msg))
+		}
+		return nil, scan.DeviceError(scan.ErrOffline, dev.Name(), fmt.Errorf("%w (scanimage said %q)", errStalled, msg))
 	}
 	dpi := 0
 	if set.DPI > 0 {
@@ -134,8 +151,9 @@ func (o options) args(device string, set scan.Settings, pattern string) ([]strin
 
 // follow reads scanimage's stderr, where -p writes "Progress: 42.1%" lines
 // ended by '\r', and batch mode "Scanning page N". It calls alive on every
-// line and sends the lines that are neither, joined, when stderr closes.
-func follow(r io.Reader, progress scan.Progress, alive func()) <-chan string {
+// line, with failed set when the line reports a SANE status, and sends the
+// lines that are neither progress nor page, joined, when stderr closes.
+func follow(r io.Reader, progress scan.Progress, alive func(failed bool)) <-chan string {
 	out := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(r)
@@ -143,8 +161,8 @@ func follow(r io.Reader, progress scan.Progress, alive func()) <-chan string {
 		page := 1
 		var other []string
 		for sc.Scan() {
-			alive()
 			line := strings.TrimSpace(sc.Text())
+			alive(statusFromMessage(line) != scan.ErrFailed)
 			switch {
 			case line == "":
 			case strings.HasPrefix(line, "Progress: "):
