@@ -123,8 +123,14 @@ func shrinkRun(line []byte, k, n int) []fitting {
 			out = append(out, removeChars(line, r[1]-k, k))
 		}
 	}
-	if tail := string(line[len(line)-k:]); strings.Trim(tail, fillerMisreads+"<") == "" && len(out) == 0 {
+	// Extra characters at either end: fillers misread after the last run,
+	// or a speck at the edge of the crop read as a character or two.
+	tail := string(line[len(line)-k:])
+	if k <= 2 || strings.Trim(tail, fillerMisreads+"<") == "" && len(out) == 0 {
 		out = append(out, removeChars(line, len(line)-k, k))
+	}
+	if k <= 2 {
+		out = append(out, removeChars(line, 0, k))
 	}
 	if len(out) == 0 {
 		out = append(out, padLine(line, n))

@@ -197,7 +197,10 @@ var (
 		lengths: []int{30, 30, 30},
 		accepts: func(s string) bool { return len(s) >= 20 },
 		fields: []mrzField{
-			fld("document_code", letterClass, 0, 0, 2),
+			// The second code character is the issuer's: US green
+			// cards print C1.
+			fld("document_code", letterClass, 0, 0, 1),
+			fld("document_code", anyClass, 0, 1, 2),
 			fld("issuing_state", letterClass, 0, 2, 5),
 			fld("document_number", anyClass, 0, 5, 14),
 			checkSlot("document_number", 0, 14),
@@ -328,7 +331,7 @@ var (
 // is often lost.
 func (l *mrzLayout) codeFiller() bool {
 	at := l.at[0]
-	return len(at) > 4 && at[1].name == "document_code" && at[1].class == letterClass && at[2].name == "issuing_state"
+	return l.format != DLEU && len(at) > 4 && at[1].name == "document_code" && at[2].name == "issuing_state"
 }
 
 // layoutsFor lists the layouts that n lines may be, most likely first.

@@ -90,7 +90,7 @@ func prepare(lay *mrzLayout, choice []fitting) *mrzDraft {
 // composite check passes. Ties go to more checks passed, text nearer the
 // layout, fewer changes.
 type fitScore struct {
-	failing, uncovered, inserted, removed, deviation, passing, fixes int
+	failing, uncovered, inserted, removed, substituted, deviation, passing, fixes int
 }
 
 func (d *mrzDraft) fitScore() fitScore {
@@ -109,6 +109,8 @@ func (d *mrzDraft) fitScore() fitScore {
 			s.inserted++
 		case fx.To == "":
 			s.removed++
+		default:
+			s.substituted++
 		}
 	}
 	return s
@@ -128,7 +130,7 @@ func (d *mrzDraft) unknownCountries() int {
 }
 
 func (s fitScore) cost() int {
-	return 16*(s.failing+s.uncovered) + 8*s.removed + s.inserted
+	return 16*(s.failing+s.uncovered) + 8*s.removed + s.inserted + s.substituted
 }
 
 func (s fitScore) better(t fitScore) bool {

@@ -20,7 +20,21 @@ var (
 	linesDir    = flag.String("lines", "", "also evaluate the recognizers alone on the MRZ line crops in this directory (X.tif + X.gt.txt)")
 	legacyData  = flag.String("legacy", "", "with -lines: also measure this generic eng.traineddata (tesseract 4.0.0, with its legacy part) with --oem 0")
 	linesMisses = flag.Bool("lines-misses", false, "with -lines: list every line idpro's model gets wrong, after correction")
+	baselines   = flag.Bool("baselines", true, "with -lines: also measure Debian's eng model (minutes; off for quick recipe trials)")
+	mrzData     = flag.String("mrzdata", "", "measure this traineddata file as idpro's model instead of the embedded one (recipe trials)")
 )
+
+// newMRZ starts idpro's engine on the embedded data, or on -mrzdata;
+// cache is a directory for the embedded data.
+func newMRZ(cache string) (*tesseract.Engine, error) {
+	if *mrzData == "" {
+		return tesseract.NewMRZ(cache)
+	}
+	return tesseract.New(tesseract.Options{
+		DataDir: filepath.Dir(*mrzData), Language: strings.TrimSuffix(filepath.Base(*mrzData), ".traineddata"),
+		Mode: tesseract.LegacyMode, Whitelist: tesseract.MRZAlphabet,
+	})
+}
 
 func init() {
 	sections = append(sections, func(w io.Writer) error {
@@ -104,7 +118,10 @@ func evalLines(dir, legacyData string, w io.Writer) (LinesReport, error) {
 		name  string
 		start func() (*tesseract.Engine, error)
 	}
-	engines := []engine{{"Debian eng (LSTM), whitelist", tesseract.NewSystemEng}}
+	var engines []engine
+	if *baselines {
+		engines = append(engines, engine{"Debian eng (LSTM), whitelist", tesseract.NewSystemEng})
+	}
 	if legacyData != "" {
 		engines = append(engines, engine{"eng 4.0.0 legacy (--oem 0), whitelist", func() (*tesseract.Engine, error) {
 			return tesseract.New(tesseract.Options{
@@ -113,7 +130,7 @@ func evalLines(dir, legacyData string, w io.Writer) (LinesReport, error) {
 			})
 		}})
 	}
-	engines = append(engines, engine{"idpro mrz", func() (*tesseract.Engine, error) { return tesseract.NewMRZ(cache) }})
+	engines = append(engines, engine{"idpro mrz", func() (*tesseract.Engine, error) { return newMRZ(cache) }})
 
 	rep := LinesReport{Dir: dir}
 	for _, e := range engines {
@@ -219,9 +236,9 @@ func evalEngine(name string, start func() (*tesseract.Engine, error), samples []
 // correctByDocument runs ocr.Parse over the lines of each document and
 // returns its corrected lines, or the raw reading where Parse finds no MRZ
 // of that many lines. The corpus numbers a document's crops in no fixed
-// order (the reader knows the order from where lines are), so every order
-// is tried and the one Parse finds valid, or else passing the most check
-// digits, is kept.
+// order; the reader knows the order from where the lines are on the page,
+// so here the ground truth tells it: the order in which the true lines
+// form a valid MRZ (or pass the most check digits).
 func correctByDocument(samples []lineSample, raw []string) []string {
 	out := append([]string(nil), raw...)
 	for i := 0; i < len(samples); {
@@ -230,7 +247,7 @@ func correctByDocument(samples []lineSample, raw []string) []string {
 			j++
 		}
 		if wholeMRZ(samples[i:j]) {
-			correctDocument(raw[i:j], out[i:j])
+			correctDocument(samples[i:j], raw[i:j], out[i:j])
 		}
 		i = j
 	}
@@ -256,31 +273,57 @@ func wholeMRZ(lines []lineSample) bool {
 	return false
 }
 
-func correctDocument(raw, out []string) {
-	bestScore := -1
-	for _, order := range permutations(len(raw)) {
-		lines := make([]string, len(raw))
-		for k, o := range order {
-			lines[k] = raw[o]
+func correctDocument(samples []lineSample, raw, out []string) {
+	var order []int
+	var best ocr.Result
+	for _, o := range permutations(len(samples)) {
+		truth := make([]string, len(o))
+		for k, at := range o {
+			truth[k] = samples[at].truth
 		}
-		r := ocr.Parse(lines)
-		if !r.Found || len(r.Lines) != len(raw) {
-			continue
-		}
-		score := 0
-		for _, ok := range r.Checks {
-			if ok {
-				score++
-			}
-		}
-		if r.Valid {
-			score += 100
-		}
-		if score > bestScore {
-			bestScore = score
-			match(raw, r.Lines, out)
+		if r := ocr.Parse(truth); order == nil || truerOrder(r, best) {
+			best, order = r, o
 		}
 	}
+	lines := make([]string, len(order))
+	for k, at := range order {
+		lines[k] = raw[at]
+	}
+	// Parse may still put the lines in another order; match finds where
+	// each came from.
+	r := ocr.Parse(lines)
+	if !r.Found || len(r.Lines) != len(lines) {
+		return
+	}
+	match(raw, r.Lines, out)
+}
+
+// truerOrder tells whether the true lines in one order, parsed as r, are
+// more likely the MRZ's order than those parsed as s: all lines taken,
+// then valid, then fewest corrections (true text in its order needs none,
+// even on the corpus's specimens whose check digits are wrong), then most
+// check digits passing.
+func truerOrder(r, s ocr.Result) bool {
+	if a, b := r.Found && len(r.Lines) == len(r.RawLines), s.Found && len(s.Lines) == len(s.RawLines); a != b {
+		return a
+	}
+	if r.Valid != s.Valid {
+		return r.Valid
+	}
+	if len(r.Corrections) != len(s.Corrections) {
+		return len(r.Corrections) < len(s.Corrections)
+	}
+	return passed(r) > passed(s)
+}
+
+func passed(r ocr.Result) int {
+	n := 0
+	for _, ok := range r.Checks {
+		if ok {
+			n++
+		}
+	}
+	return n
 }
 
 // match puts each corrected line in out at the place of the raw line it

@@ -23,7 +23,6 @@ import (
 
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/ocr/specimen"
-	"github.com/idpro/idpro/ocr/tesseract"
 )
 
 func main() {
@@ -48,7 +47,7 @@ func run() error {
 	}
 	defer os.RemoveAll(dir)
 	runtime.GOMAXPROCS(*procs)
-	reader := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{Workers: 1})
+	reader := ocr.NewReader(func() (ocr.Recognizer, error) { return newMRZ(dir) }, ocr.ReaderOptions{Workers: 1})
 	defer reader.Close()
 
 	if *peak != "" {
