@@ -79,6 +79,27 @@ type field struct{ label, value string }
 
 // printed is the visual zone: labelled fields as a person reads them.
 func printed(d Document) []field {
+	switch d.Kind {
+	case FrenchIDCard:
+		return []field{
+			{"Nom", d.Surname},
+			{"Prénom(s)", strings.ReplaceAll(d.GivenNames, " ", ", ")},
+			{"Sexe", d.Sex},
+			{"Né(e) le", d.BirthDate.Format("02.01.2006")},
+			{"Carte N°", d.DocumentNumber},
+			{"Valable jusqu'au", d.ExpiryDate.Format("02.01.2006")},
+		}
+	case SwissLicence:
+		// The numbered fields of the EU licence model Switzerland follows.
+		return []field{
+			{"1. Name / Nom / Cognome", d.Surname},
+			{"2. Vorname / Prénom / Nome", d.GivenNames},
+			{"3. Geburtsdatum / Date de naissance", d.BirthDate.Format("02.01.2006")},
+			{"5. Ausweis-Nr. / N° du permis", d.DocumentNumber},
+			{"PIN", d.OptionalData[:9]},
+			{"9. Kategorien / Catégories", "B, BE, A1"},
+		}
+	}
 	f := []field{
 		{"Surname / Nom / Name", d.Surname},
 		{"Given names / Prénoms / Vornamen", d.GivenNames},
@@ -89,15 +110,25 @@ func printed(d Document) []field {
 		f = append(f, field{"Date of birth / Date de naissance", d.BirthDate.Format("02 Jan 2006")},
 			field{"Sex / Sexe", d.Sex})
 	}
-	return append(f, field{"Date of expiry / Date d'expiration", d.ExpiryDate.Format("02 Jan 2006")})
+	f = append(f, field{"Date of expiry / Date d'expiration", d.ExpiryDate.Format("02 Jan 2006")})
+	if d.Kind == VisaA || d.Kind == VisaB {
+		f = append(f, field{"Number of entries / Nombre d'entrées", "MULT"})
+	}
+	return f
 }
 
 func titles(k Kind) (string, string) {
 	switch k {
-	case IDCard, TD2Card:
+	case IDCard, TD2Card, IDCardLong:
 		return "IDENTITY CARD", "Carte d'identité / Identiteitskaart"
 	case DrivingLicence:
 		return "DRIVING LICENCE", "Permis de conduire / Führerschein"
+	case VisaA, VisaB:
+		return "VISA", "Visa / Visum   Type C"
+	case FrenchIDCard:
+		return "CARTE NATIONALE D'IDENTITÉ", "République française"
+	case SwissLicence:
+		return "FÜHRERAUSWEIS", "Permis de conduire / Licenza di condurre"
 	}
 	return "PASSPORT", "Passeport / Reisepass"
 }

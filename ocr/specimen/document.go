@@ -17,10 +17,17 @@ const (
 	IDCard                     // TD1 card, 85.6x54 mm, 3x30
 	TD2Card                    // TD2 card, 105x74 mm, 2x36
 	DrivingLicence             // ID-1 card with the EU 1x30 MRZ (French layout)
+	IDCardLong                 // TD1 card whose 10-12 character number overflows into the optional data
+	VisaA                      // MRV-A visa sticker, 120x80 mm, 2x44
+	VisaB                      // MRV-B visa sticker, 105x74 mm, 2x36
+	FrenchIDCard               // French ID card issued until 2021, 105x74 mm, 2x36 of its own layout
+	SwissLicence               // Swiss driving licence, ID-1, 9+30+30 without check digits
 )
 
-// Kinds lists every kind, for loops in tests and the evaluation.
-var Kinds = []Kind{Passport, IDCard, TD2Card, DrivingLicence}
+// Kinds lists every kind, for loops in tests and the evaluation. New kinds
+// go at the end, so that a seed keeps giving the same documents of the
+// kinds already measured.
+var Kinds = []Kind{Passport, IDCard, TD2Card, DrivingLicence, IDCardLong, VisaA, VisaB, FrenchIDCard, SwissLicence}
 
 func (k Kind) String() string {
 	switch k {
@@ -32,6 +39,16 @@ func (k Kind) String() string {
 		return "td2-card"
 	case DrivingLicence:
 		return "driving-licence"
+	case IDCardLong:
+		return "id-card-long-number"
+	case VisaA:
+		return "visa-a"
+	case VisaB:
+		return "visa-b"
+	case FrenchIDCard:
+		return "french-id-card"
+	case SwissLicence:
+		return "swiss-licence"
 	}
 	return fmt.Sprintf("Kind(%d)", int(k))
 }
@@ -39,12 +56,20 @@ func (k Kind) String() string {
 // Format is the MRZ format a document of this kind carries.
 func (k Kind) Format() ocr.Format {
 	switch k {
-	case IDCard:
+	case IDCard, IDCardLong:
 		return ocr.TD1
 	case TD2Card:
 		return ocr.TD2
 	case DrivingLicence:
 		return ocr.DLEU
+	case VisaA:
+		return ocr.MRVA
+	case VisaB:
+		return ocr.MRVB
+	case FrenchIDCard:
+		return ocr.FRAID
+	case SwissLicence:
+		return ocr.DLCHE
 	}
 	return ocr.TD3
 }
@@ -54,7 +79,12 @@ func (k Kind) sizeMM() (w, h float64) {
 	switch k {
 	case Passport:
 		return 125, 88
-	case TD2Card:
+	case TD2Card, VisaB:
+		return 105, 74
+	case VisaA:
+		return 120, 80
+	case FrenchIDCard:
+		// The old French card is ID-2 sized, like every 2x36 document.
 		return 105, 74
 	}
 	return 85.6, 54
@@ -68,12 +98,16 @@ type Document struct {
 	IssuingState   string // ICAO code, "D" for Germany
 	Surname        string
 	GivenNames     string
-	DocumentNumber string // at most 9 characters
+	DocumentNumber string // at most 9 characters, but 10-12 on IDCardLong and FrenchIDCard
 	Nationality    string
 	BirthDate      time.Time
 	Sex            string // M, F or X
 	ExpiryDate     time.Time
 	OptionalData   string // A-Z 0-9 only; empty for none
+	// FillerInCheck says that the check digit of a long TD1 document
+	// number also covers the '<' left in the old check digit slot: some
+	// issuers compute it so, others as ICAO 9303 says, without it.
+	FillerInCheck bool
 }
 
 var (
@@ -129,16 +163,28 @@ func Random(seed uint64, kind Kind) Document {
 	case DrivingLicence:
 		// France's is the EU licence layout whose fields are published.
 		d.DocumentCode, d.IssuingState = "D1", "FRA"
+	case IDCardLong:
+		longNumber(r, &d)
+	case VisaA, VisaB:
+		visa(r, &d)
+	case FrenchIDCard:
+		frenchCard(r, &d)
+	case SwissLicence:
+		swissLicence(r, &d)
 	}
 	return d
 }
 
 func nameWidth(k Kind) int {
 	switch k {
-	case Passport:
+	case Passport, VisaA:
 		return 39
-	case TD2Card:
+	case TD2Card, VisaB:
 		return 31
+	case FrenchIDCard:
+		// Surname and given names have fields of their own; kinds.go
+		// fits the given names into theirs.
+		return 39
 	}
 	return 30
 }
@@ -182,9 +228,21 @@ func (d Document) Fields() ocr.Fields {
 		DocumentNumber: d.DocumentNumber,
 		ExpiryDate:     d.ExpiryDate.Format(time.DateOnly),
 	}
-	if d.Kind == DrivingLicence {
+	switch d.Kind {
+	case DrivingLicence:
 		f.Surname = strings.TrimRight(mrzName(d.Surname)[:min(8, len(d.Surname))], "<")
 		f.Surname = strings.ReplaceAll(f.Surname, "<", " ")
+		return f
+	case FrenchIDCard, SwissLicence:
+		// Neither MRZ holds an expiry date or a nationality.
+		f.ExpiryDate = ""
+		f.GivenNames = d.GivenNames
+		f.BirthDate = d.BirthDate.Format(time.DateOnly)
+		f.OptionalData = d.OptionalData
+		if d.Kind == FrenchIDCard {
+			f.GivenNames = strings.Join(strings.FieldsFunc(frenchGivenNames(d), isFiller), " ")
+			f.Sex = d.Sex
+		}
 		return f
 	}
 	f.GivenNames = d.GivenNames

@@ -31,6 +31,24 @@ func TestMRZMatchesPublishedSpecimens(t *testing.T) {
 	td2.Kind = TD2Card
 	dl := Document{Kind: DrivingLicence, DocumentCode: "D1", IssuingState: "FRA", DocumentNumber: "13AA00002",
 		ExpiryDate: date("2018-12-31"), Surname: "MARTIN"}
+	// ICAO 9303 Part 5's long number, and a Belgian card each way issuers
+	// compute the check digit (the vectors of ocr's parse tests).
+	td1Long := td1
+	td1Long.Kind, td1Long.DocumentNumber = IDCardLong, "D23145890734"
+	bel := Document{Kind: IDCardLong, DocumentCode: "ID", IssuingState: "BEL", Surname: "DUPONT", GivenNames: "JEAN LUC",
+		DocumentNumber: "592123456781", Nationality: "BEL", BirthDate: date("1990-01-01"), Sex: "M",
+		ExpiryDate: date("2030-01-01"), OptionalData: "90010112345", FillerInCheck: true}
+	belICAO := bel
+	belICAO.FillerInCheck = false
+	visa := anna
+	visa.Kind, visa.DocumentCode, visa.DocumentNumber, visa.Nationality = VisaA, "V", "L8988901C", "XXX"
+	visa.BirthDate, visa.ExpiryDate, visa.OptionalData = date("1940-09-07"), date("1996-12-10"), "6ZE184226B"
+	visaB := visa
+	visaB.Kind, visaB.OptionalData = VisaB, ""
+	fra := Document{Kind: FrenchIDCard, DocumentCode: "ID", IssuingState: "FRA", Surname: "BERTHIER", GivenNames: "CORINNE",
+		DocumentNumber: "880692310285", BirthDate: date("1965-07-02"), Sex: "F", OptionalData: "932052"}
+	che := Document{Kind: SwissLicence, DocumentCode: "FA", IssuingState: "CHE", Surname: "MARCHAND", GivenNames: "FABIENNE",
+		DocumentNumber: "AAA001D", BirthDate: date("1980-01-26"), OptionalData: "305142128097"}
 	for _, c := range []struct {
 		doc  Document
 		want []string
@@ -39,6 +57,13 @@ func TestMRZMatchesPublishedSpecimens(t *testing.T) {
 		{td1, []string{"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"}},
 		{td2, []string{"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"}},
 		{dl, []string{"D1FRA13AA000026181231MARTIN<<9"}},
+		{td1Long, []string{"I<UTOD23145890<7349<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"}},
+		{bel, []string{"IDBEL592123456<7815<<<<<<<<<<<", "9001011M3001019BEL900101123456", "DUPONT<<JEAN<LUC<<<<<<<<<<<<<<"}},
+		{belICAO, []string{"IDBEL592123456<7813<<<<<<<<<<<", "9001011M3001019BEL900101123450", "DUPONT<<JEAN<LUC<<<<<<<<<<<<<<"}},
+		{visa, []string{"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"}},
+		{visaB, []string{"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"}},
+		{fra, []string{"IDFRABERTHIER<<<<<<<<<<<<<<<<<932052", "8806923102858CORINNE<<<<<<<6507028F7"}},
+		{che, []string{"AAA001D<<", "FACHE305142128097<<800126<<<<<", "MARCHAND<<FABIENNE<<<<<<<<<<<<"}},
 	} {
 		if got := c.doc.MRZ(); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%v MRZ:\n got %q\nwant %q", c.doc.Kind, got, c.want)
@@ -47,7 +72,8 @@ func TestMRZMatchesPublishedSpecimens(t *testing.T) {
 }
 
 func TestRandomIsDeterministicAndValid(t *testing.T) {
-	widths := map[Kind][]int{Passport: {44, 44}, IDCard: {30, 30, 30}, TD2Card: {36, 36}, DrivingLicence: {30}}
+	widths := map[Kind][]int{Passport: {44, 44}, IDCard: {30, 30, 30}, TD2Card: {36, 36}, DrivingLicence: {30},
+		IDCardLong: {30, 30, 30}, VisaA: {44, 44}, VisaB: {36, 36}, FrenchIDCard: {36, 36}, SwissLicence: {9, 30, 30}}
 	for _, k := range Kinds {
 		seen := map[string]bool{}
 		for seed := uint64(0); seed < 50; seed++ {
@@ -66,10 +92,11 @@ func TestRandomIsDeterministicAndValid(t *testing.T) {
 				}
 			}
 			f := d.Fields()
-			if f.Surname == "" || f.DocumentNumber == "" || f.ExpiryDate == "" {
-				t.Fatalf("%v: empty expected fields %+v", k, f)
+			noExpiry := k == FrenchIDCard || k == SwissLicence
+			if f.Surname == "" || f.DocumentNumber == "" || (f.ExpiryDate == "") != noExpiry {
+				t.Fatalf("%v: expected fields %+v", k, f)
 			}
-			if k != DrivingLicence && !strings.HasPrefix(strings.Join(mrz, ""), pad(d.DocumentCode, 2)) {
+			if k != DrivingLicence && k != SwissLicence && !strings.HasPrefix(strings.Join(mrz, ""), pad(d.DocumentCode, 2)) {
 				t.Fatalf("%v: code %q not first in %q", k, d.DocumentCode, mrz)
 			}
 		}
