@@ -52,19 +52,32 @@ func locate(g *image.Gray) (mrzBlock, bool) {
 			b.h = float64(b.x1 - b.x0)
 		}
 	}
+	block, ok := findBlock(bs, gr)
+	block.frame = angle
+	return block, ok
+}
+
+// findBlock finds the MRZ among blobs measured in the text frame (u, v
+// and h set): the best block of long lines, headed by a short first line
+// when the Swiss licence's is there, and which way up it stands.
+func findBlock(bs []blob, gr *grid) (mrzBlock, bool) {
 	lines := textLines(bs, gr)
 	block, ok := bestBlock(lines)
 	if !ok {
 		return mrzBlock{}, false
 	}
-	block.frame = angle
+	if headed, ok := withShortLine(block, lines); ok {
+		return headed, true
+	}
 	block.flipped = textBelow(bs, block)
 	return block, true
 }
 
 // textLines chains blobs into lines, each to its nearest right-hand
 // neighbour of similar height on the same line, and keeps the lines that
-// look like an MRZ line: many characters at one regular pitch.
+// look like an MRZ line: characters at one regular pitch. Most are long
+// lines; the short ones (fewer than minLineChars) are only good for
+// heading a block of long lines (withShortLine).
 func textLines(bs []blob, gr *grid) []mrzLine {
 	parent := make([]int, len(bs))
 	for i := range parent {
@@ -104,7 +117,7 @@ func textLines(bs []blob, gr *grid) []mrzLine {
 	}
 	var out []mrzLine
 	for _, members := range groups {
-		if len(members) < minLineChars {
+		if len(members) < minShortChars {
 			continue
 		}
 		if l, ok := lineOf(bs, members); ok {
@@ -116,8 +129,12 @@ func textLines(bs []blob, gr *grid) []mrzLine {
 }
 
 // minLineChars is the fewest blobs an MRZ line of 30 may show when a few
-// characters are lost or merged.
-const minLineChars = 20
+// characters are lost or merged; minShortChars is the same for the
+// 9-character first line of the Swiss licence.
+const (
+	minLineChars  = 20
+	minShortChars = 6
+)
 
 // lineOf measures a chain and tells whether it is regular enough for an
 // MRZ line: OCR-B at a fixed pitch, with no word gaps.
@@ -174,9 +191,15 @@ func bestBlock(lines []mrzLine) (mrzBlock, bool) {
 	var best mrzBlock
 	bestChars := 0
 	for i := 0; i < len(lines); i++ {
+		if lines[i].chars < minLineChars {
+			continue
+		}
 		block := []mrzLine{lines[i]}
 		for j := i + 1; j < len(lines) && len(block) < 3; j++ {
 			prev, l := block[len(block)-1], lines[j]
+			if l.chars < minLineChars {
+				continue
+			}
 			dv := l.v - prev.v
 			if dv < 1.2*prev.height {
 				continue
