@@ -1,0 +1,51 @@
+package tesseract_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/specimen"
+	"github.com/idpro/idpro/ocr/tesseract"
+)
+
+// newKinds are the kinds added after the first four, which the reader
+// meets here end to end: long TD1 numbers, visas, the old French card and
+// the Swiss licence with its 9-character first line.
+var newKinds = []specimen.Kind{specimen.IDCardLong, specimen.VisaA, specimen.VisaB, specimen.FrenchIDCard, specimen.SwissLicence}
+
+// TestReaderReadsNewKinds renders each new kind as a cropped card and on
+// an A4 flatbed page, at 300 dpi in captures as users make them (any
+// orientation, skew, noise, blur, JPEG), and reads it with the real
+// reader: the format and every field must come back.
+func TestReaderReadsNewKinds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 30 pages with Tesseract")
+	}
+	dir := t.TempDir()
+	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{})
+	defer r.Close()
+	for _, k := range newKinds {
+		for _, page := range []specimen.Page{specimen.Card, specimen.A4Flatbed} {
+			for seed := uint64(1); seed <= 3; seed++ {
+				t.Run(fmt.Sprintf("%v/%v/%d", k, page, seed), func(t *testing.T) {
+					d := specimen.Random(seed, k)
+					img, err := specimen.Render(d, specimen.RandomOptions(seed, page, 300))
+					if err != nil {
+						t.Fatal(err)
+					}
+					res, err := r.Read(context.Background(), img)
+					if err != nil {
+						t.Fatal(err)
+					}
+					// The Swiss licence has no check digits to make it valid.
+					if !res.Found || res.Format != k.Format() || res.Valid != (k != specimen.SwissLicence) || res.Fields != d.Fields() {
+						t.Errorf("found=%v format=%s valid=%v\n got %+v\nwant %+v\nread %q\n  of %q",
+							res.Found, res.Format, res.Valid, res.Fields, d.Fields(), res.RawLines, d.MRZ())
+					}
+				})
+			}
+		}
+	}
+}
