@@ -42,6 +42,8 @@ type Options struct {
 	// Whitelist restricts the characters Tesseract may return; empty
 	// allows all of the data's.
 	Whitelist string
+	// Variables are further Tesseract parameters, by name.
+	Variables map[string]string
 }
 
 // Engine is one Tesseract instance. It is not safe for concurrent use: give
@@ -120,6 +122,12 @@ func New(opts Options) (*Engine, error) {
 	if err := c.SetVariable("user_defined_dpi", "300"); err != nil {
 		c.Close()
 		return nil, err
+	}
+	for name, value := range opts.Variables {
+		if err := c.SetVariable(gosseract.SettableVariable(name), value); err != nil {
+			c.Close()
+			return nil, err
+		}
 	}
 	// gosseract starts Tesseract on the first read; do that now, while the
 	// config file exists and so that missing data fails here.
