@@ -32,8 +32,14 @@ func withShortLine(block mrzBlock, lines []mrzLine) (mrzBlock, bool) {
 	}
 	first, last := block.lines[0], block.lines[1]
 	spacing := last.v - first.v
+	// A line of mostly fillers (the name line) measures its capitals too
+	// small; no line measures them too large.
+	ref := first
+	if last.height > ref.height {
+		ref = last
+	}
 	for _, s := range lines {
-		if !shortLike(s, first) {
+		if !shortLike(s, ref) {
 			continue
 		}
 		// Nine evenly spaced centres fit a slope poorly; the document is

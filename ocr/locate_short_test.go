@@ -18,7 +18,7 @@ func row(x, y, h float64, n, fillers int, advance ...float64) []blob {
 	for i := range n {
 		ch := h
 		if i >= n-fillers {
-			ch = 0.6 * h
+			ch = 0.8 * h
 		}
 		w := 0.6 * h
 		b := blob{
@@ -33,9 +33,10 @@ func row(x, y, h float64, n, fillers int, advance ...float64) []blob {
 }
 
 // swiss is the two long lines of a Swiss licence MRZ with the given first
-// line, and some print far above.
+// line, and some print far above. The name line is mostly fillers, so its
+// capitals measure small.
 func swiss(short []blob) []blob {
-	bs := append(row(100, 300, testCap, 30, 5, 1), row(100, 300+testSpacing, testCap, 30, 15, 1)...)
+	bs := append(row(100, 300, testCap, 30, 5, 1), row(100, 300+testSpacing, testCap, 30, 25, 1)...)
 	bs = append(bs, row(300, 100, 20, 12, 0, 0.9, 0.6, 1.1)...)
 	return append(bs, short...)
 }
@@ -57,7 +58,7 @@ func TestShortFirstLineHeadsTheBlock(t *testing.T) {
 	}
 	// Upside down in the frame: the short line comes last, flush right,
 	// and says so even though the print lies above the block.
-	bs := append(row(100, 300, testCap, 30, 15, 1), row(100, 300+testSpacing, testCap, 30, 5, 1)...)
+	bs := append(row(100, 300, testCap, 30, 25, 1), row(100, 300+testSpacing, testCap, 30, 5, 1)...)
 	bs = append(bs, row(100+21*testPitch, 300+2*testSpacing, testCap, 9, 2, 1)...)
 	bs = append(bs, row(300, 100, 20, 12, 0, 0.9, 0.6, 1.1)...)
 	flipped := findIn(t, bs)

@@ -72,7 +72,17 @@ func card(d Document, dpi float64, r *rand.Rand) (*image.RGBA, error) {
 			col = 0
 		}
 	}
-	return img, c.mrz(mrz, hmm)
+	return img, c.mrz(mrz, hmm, d.Kind.mrzLeft())
+}
+
+// mrzLeft is where the MRZ starts. The MRV-A visa is not much wider than
+// its 44 characters, so they are centred, about 4 mm from each edge.
+func (k Kind) mrzLeft() float64 {
+	if k == VisaA {
+		w, _ := k.sizeMM()
+		return (w - 44*mrzPitchMM) / 2
+	}
+	return mrzLeftMM
 }
 
 type field struct{ label, value string }
@@ -161,7 +171,7 @@ func (c *canvas) text(f *opentype.Font, sizemm, xmm, ymm float64, s string, col 
 
 // mrz draws the lines in OCR-B at exactly 10 characters per inch, each
 // character placed on its own cell so the pitch never drifts.
-func (c *canvas) mrz(lines []string, hmm float64) error {
+func (c *canvas) mrz(lines []string, hmm, left float64) error {
 	o, err := ocrbFont()
 	if err != nil {
 		return err
@@ -171,7 +181,7 @@ func (c *canvas) mrz(lines []string, hmm float64) error {
 	for i, l := range lines {
 		y := hmm - mrzBottomMM - float64(len(lines)-1-i)*mrzLineMM
 		for j, ch := range l {
-			o.draw(c.img, ink, ch, (mrzLeftMM+float64(j)*mrzPitchMM)*mm, y*mm, mrzCapMM*mm)
+			o.draw(c.img, ink, ch, (left+float64(j)*mrzPitchMM)*mm, y*mm, mrzCapMM*mm)
 		}
 	}
 	return nil
