@@ -24,6 +24,9 @@ type mrzBlock struct {
 	frame   float64 // direction of u in radians, image coordinates
 	lines   []mrzLine
 	flipped bool
+	// headed says that a short first line (the Swiss licence's) told
+	// flipped for certain, where otherwise the print around guesses it.
+	headed bool
 }
 
 // locate finds the MRZ in a working-resolution grey image. The text angle

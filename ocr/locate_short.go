@@ -47,9 +47,9 @@ func withShortLine(block mrzBlock, lines []mrzLine) (mrzBlock, bool) {
 		s.slope = first.slope
 		switch {
 		case math.Abs(first.v-s.v-spacing) <= shortSpacingTol*spacing && math.Abs(s.u0-first.u0) <= shortAlignTol*first.pitch:
-			return mrzBlock{lines: []mrzLine{s, first, last}}, true
+			return mrzBlock{lines: []mrzLine{s, first, last}, headed: true}, true
 		case math.Abs(s.v-last.v-spacing) <= shortSpacingTol*spacing && math.Abs(s.u1-last.u1) <= shortAlignTol*last.pitch:
-			return mrzBlock{lines: []mrzLine{first, last, s}, flipped: true}, true
+			return mrzBlock{lines: []mrzLine{first, last, s}, flipped: true, headed: true}, true
 		}
 	}
 	return block, false

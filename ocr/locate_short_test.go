@@ -52,9 +52,9 @@ func findIn(t *testing.T, bs []blob) mrzBlock {
 
 func TestShortFirstLineHeadsTheBlock(t *testing.T) {
 	upright := findIn(t, swiss(row(100, 300-testSpacing, testCap, 9, 2, 1)))
-	if len(upright.lines) != 3 || upright.lines[0].chars != 9 || upright.flipped {
-		t.Fatalf("upright: %d lines, first of %d characters, flipped %v; want 3, 9, false",
-			len(upright.lines), upright.lines[0].chars, upright.flipped)
+	if len(upright.lines) != 3 || upright.lines[0].chars != 9 || upright.flipped || !upright.headed {
+		t.Fatalf("upright: %d lines, first of %d characters, flipped %v, headed %v; want 3, 9, false, true",
+			len(upright.lines), upright.lines[0].chars, upright.flipped, upright.headed)
 	}
 	// Upside down in the frame: the short line comes last, flush right,
 	// and says so even though the print lies above the block.
@@ -62,9 +62,9 @@ func TestShortFirstLineHeadsTheBlock(t *testing.T) {
 	bs = append(bs, row(100+21*testPitch, 300+2*testSpacing, testCap, 9, 2, 1)...)
 	bs = append(bs, row(300, 100, 20, 12, 0, 0.9, 0.6, 1.1)...)
 	flipped := findIn(t, bs)
-	if len(flipped.lines) != 3 || flipped.lines[2].chars != 9 || !flipped.flipped {
-		t.Fatalf("upside down: %d lines, last of %d characters, flipped %v; want 3, 9, true",
-			len(flipped.lines), flipped.lines[len(flipped.lines)-1].chars, flipped.flipped)
+	if len(flipped.lines) != 3 || flipped.lines[2].chars != 9 || !flipped.flipped || !flipped.headed {
+		t.Fatalf("upside down: %d lines, last of %d characters, flipped %v, headed %v; want 3, 9, true, true",
+			len(flipped.lines), flipped.lines[len(flipped.lines)-1].chars, flipped.flipped, flipped.headed)
 	}
 }
 
@@ -86,8 +86,8 @@ func TestShortLineOfOtherPrintIsNotMRZ(t *testing.T) {
 		{"below, flush left", row(100, 300+2*testSpacing, testCap, 9, 0, 1)},
 	} {
 		block := findIn(t, swiss(c.short))
-		if len(block.lines) != 2 {
-			t.Errorf("%s: %d lines, want the 2 long ones", c.name, len(block.lines))
+		if len(block.lines) != 2 || block.headed {
+			t.Errorf("%s: %d lines (headed %v), want the 2 long ones", c.name, len(block.lines), block.headed)
 		}
 	}
 }
