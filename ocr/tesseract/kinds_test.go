@@ -49,3 +49,33 @@ func TestReaderReadsNewKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderTrustsTheSwissFirstLine reads Swiss licences whose upside-down
+// reading happens to pass as an EU licence: the Swiss MRZ has no check
+// digit, so any reading with one that passes beats it unless the reader
+// keeps to the orientation the short first line gave.
+func TestReaderTrustsTheSwissFirstLine(t *testing.T) {
+	t.Skip("known failure, 4 of 32 Swiss licences: ocr.readBlock also reads a block the other way up when " +
+		"mrzBlock.headed says its orientation is certain; drop this skip once it keeps to that orientation")
+	dir := t.TempDir()
+	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{})
+	defer r.Close()
+	for _, c := range []struct {
+		seed uint64
+		page specimen.Page
+		dpi  float64
+	}{{14, specimen.Card, 300}, {24, specimen.Card, 300}, {24, specimen.Photo, 300}, {3, specimen.A4Flatbed, 600}} {
+		d := specimen.Random(c.seed, specimen.SwissLicence)
+		img, err := specimen.Render(d, specimen.RandomOptions(c.seed, c.page, c.dpi))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := r.Read(context.Background(), img)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Format != ocr.DLCHE || res.Fields != d.Fields() {
+			t.Errorf("seed %d %v %.0f dpi: format %s\n got %+v\nwant %+v\nread %q", c.seed, c.page, c.dpi, res.Format, res.Fields, d.Fields(), res.RawLines)
+		}
+	}
+}
