@@ -133,7 +133,13 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 // misled.
 func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, now time.Time) (Result, error) {
 	var best Result
-	for _, flipped := range []bool{block.flipped, !block.flipped} {
+	orientations := []bool{block.flipped, !block.flipped}
+	if block.headed {
+		// The Swiss first line's place fixed the orientation; the other
+		// way up reads garbage that may pass as a one-line EU licence.
+		orientations = orientations[:1]
+	}
+	for _, flipped := range orientations {
 		var views [][]string
 		for _, capPx := range lineCapPx {
 			lines, err := readLines(ctx, rec, src, factor, block, flipped, capPx)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -300,11 +301,16 @@ func correctDocument(samples []lineSample, raw, out []string) {
 
 // truerOrder tells whether the true lines in one order, parsed as r, are
 // more likely the MRZ's order than those parsed as s: all lines taken,
-// then valid, then fewest corrections (true text in its order needs none,
-// even on the corpus's specimens whose check digits are wrong), then most
-// check digits passing.
+// then kept as given (Parse tries the lines bottom first too, and would
+// otherwise be handed the raw lines in an order it has to undo), then
+// valid, then fewest corrections (true text in its order needs none, even
+// on the corpus's specimens whose check digits are wrong), then most check
+// digits passing.
 func truerOrder(r, s ocr.Result) bool {
 	if a, b := r.Found && len(r.Lines) == len(r.RawLines), s.Found && len(s.Lines) == len(s.RawLines); a != b {
+		return a
+	}
+	if a, b := slices.Equal(r.Lines, r.RawLines), slices.Equal(s.Lines, s.RawLines); a != b {
 		return a
 	}
 	if r.Valid != s.Valid {

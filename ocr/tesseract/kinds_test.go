@@ -55,8 +55,6 @@ func TestReaderReadsNewKinds(t *testing.T) {
 // digit, so any reading with one that passes beats it unless the reader
 // keeps to the orientation the short first line gave.
 func TestReaderTrustsTheSwissFirstLine(t *testing.T) {
-	t.Skip("known failure, 4 of 32 Swiss licences: ocr.readBlock also reads a block the other way up when " +
-		"mrzBlock.headed says its orientation is certain; drop this skip once it keeps to that orientation")
 	dir := t.TempDir()
 	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{})
 	defer r.Close()
