@@ -88,18 +88,61 @@ func (d *mrzDraft) fixClasses() {
 }
 
 // fixCountries restores Germany's code D<< where its fillers were read
-// as letters.
+// as letters, and settles O, D and Q in a code that is not a country by
+// the one reading that is.
 func (d *mrzDraft) fixCountries() {
 	for _, fl := range d.lay.fields {
 		if (fl.name != "issuing_state" && fl.name != "nationality") || fl.end-fl.start != 3 {
 			continue
 		}
 		code := string(d.lines[fl.line][fl.start:fl.end])
-		if code[0] == 'D' && !knownCountry(strings.Trim(code, "<")) && onlyFillerMisreads(code[1:]) {
+		if knownCountry(strings.Trim(code, "<")) {
+			continue
+		}
+		if code[0] == 'D' && onlyFillerMisreads(code[1:]) {
 			d.set(fl.line, fl.start+1, '<')
 			d.set(fl.line, fl.start+2, '<')
+			continue
+		}
+		if known, ok := lookalikeCountry(code); ok {
+			for k := range known {
+				d.set(fl.line, fl.start+k, known[k])
+			}
 		}
 	}
+}
+
+// countryLookalikes are the letters a read letter may be in a country
+// code: OCR-B's O, D and Q differ by a stroke that blotted print loses
+// (and a 0 read in a code has become O), and only the closed list of
+// codes can tell them apart.
+var countryLookalikes = map[byte]string{'O': "DQ", 'D': "OQ", 'Q': "OD"}
+
+// lookalikeCountry returns the one known country code that code becomes
+// by swapping lookalikes, if exactly one does.
+func lookalikeCountry(code string) (string, bool) {
+	var found []string
+	var try func(b []byte, at int)
+	try = func(b []byte, at int) {
+		if at == len(b) {
+			if c := string(b); c != code && knownCountry(strings.Trim(c, "<")) {
+				found = append(found, c)
+			}
+			return
+		}
+		try(b, at+1)
+		orig := b[at]
+		for _, alt := range []byte(countryLookalikes[orig]) {
+			b[at] = alt
+			try(b, at+1)
+		}
+		b[at] = orig
+	}
+	try([]byte(code), 0)
+	if len(found) != 1 {
+		return "", false
+	}
+	return found[0], true
 }
 
 // fixNames puts back fillers read as letters at the end of name fields.

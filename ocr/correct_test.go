@@ -245,3 +245,22 @@ func TestParseRefuses(t *testing.T) {
 		})
 	}
 }
+
+func TestCountryLookalikesSettleByTheListOfCodes(t *testing.T) {
+	for _, c := range []struct{ read, want string }{
+		{"INO", "IND"}, // D blotted into O
+		{"0EU", "DEU"}, // via the letter class: 0 -> O -> D
+		{"NLO", "NLD"},
+		{"UTO", "UTO"}, // known as read: kept
+		{"OOO", "OOO"}, // no single known reading: left for the checks
+	} {
+		lines := []string{
+			"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+			"L898902C36" + c.read + "7408122F1204159ZE184226B<<<<<10",
+		}
+		r := ParseAt(lines, parseNow)
+		if got := r.Fields.Nationality; got != c.want {
+			t.Errorf("nationality read %s: %s, want %s", c.read, got, c.want)
+		}
+	}
+}
