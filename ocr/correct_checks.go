@@ -13,7 +13,7 @@ func (d *mrzDraft) alternatives(line, col int) []byte {
 	if r, ok := letterToDigit[c]; ok && d.fitsNeighbours(line, col, isDigit) {
 		alt = append(alt, r)
 	}
-	if r, ok := digitToLetter[c]; ok && d.fitsNeighbours(line, col, isLetter) {
+	if r, ok := digitToLetter[c]; ok && (d.opensField(line, col) || d.fitsNeighbours(line, col, isLetter)) {
 		alt = append(alt, r)
 	}
 	if strings.IndexByte(fillerMisreads, c) >= 0 && d.nextToFiller(line, col) {
@@ -40,6 +40,13 @@ func (d *mrzDraft) fitsNeighbours(line, col int, kind func(byte) bool) bool {
 		classed = classed || isDigit(l[n]) || isLetter(l[n])
 	}
 	return !classed
+}
+
+// opensField tells whether (line, col) is the first character of its
+// free-text field, where a letter may start the block of digits that
+// follows (passport numbers such as B0000000).
+func (d *mrzDraft) opensField(line, col int) bool {
+	return col == 0 || d.lay.at[line][col-1].class != anyClass
 }
 
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
