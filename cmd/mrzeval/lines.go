@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"image"
@@ -212,7 +213,10 @@ func evalEngine(name string, start func() (*tesseract.Engine, error), samples []
 	}
 	res.MsPerLine = float64(time.Since(t0).Microseconds()) / 1000 / float64(len(samples))
 
-	corrected := correctByDocument(samples, raw)
+	corrected, err := correctByDocument(e, samples, raw)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
 	whole := make([]bool, len(samples))
 	for i := 0; i < len(samples); {
 		j := i + 1
@@ -250,13 +254,14 @@ func evalEngine(name string, start func() (*tesseract.Engine, error), samples []
 	return res, nil
 }
 
-// correctByDocument runs ocr.Parse over the lines of each document and
-// returns its corrected lines, or the raw reading where Parse finds no MRZ
-// of that many lines. The corpus numbers a document's crops in no fixed
-// order; the reader knows the order from where the lines are on the page,
-// so here the ground truth tells it: the order in which the true lines
-// form a valid MRZ (or pass the most check digits).
-func correctByDocument(samples []lineSample, raw []string) []string {
+// correctByDocument reads the lines of each document that form a whole
+// MRZ as the reader would, with ocr.ReadLineImages (the crops as given,
+// then at the reader's capital heights, combined by check digits), and
+// returns its corrected lines; other crops keep their raw reading. The
+// corpus numbers a document's crops in no fixed order; the reader knows
+// the order from where the lines are on the page, so here the ground
+// truth tells it.
+func correctByDocument(rec ocr.Recognizer, samples []lineSample, raw []string) ([]string, error) {
 	out := append([]string(nil), raw...)
 	for i := 0; i < len(samples); {
 		j := i + 1
@@ -264,11 +269,13 @@ func correctByDocument(samples []lineSample, raw []string) []string {
 			j++
 		}
 		if wholeMRZ(samples[i:j]) {
-			correctDocument(samples[i:j], raw[i:j], out[i:j])
+			if err := correctDocument(rec, samples[i:j], raw[i:j], out[i:j]); err != nil {
+				return nil, err
+			}
 		}
 		i = j
 	}
-	return out
+	return out, nil
 }
 
 // wholeMRZ tells whether a document's crops make up a complete MRZ: 3x30,
@@ -311,19 +318,20 @@ func mrzOrder(samples []lineSample) ([]int, bool) {
 	return order, best.Found && len(best.Lines) == len(samples)
 }
 
-func correctDocument(samples []lineSample, raw, out []string) {
+func correctDocument(rec ocr.Recognizer, samples []lineSample, raw, out []string) error {
 	order, _ := mrzOrder(samples)
-	lines := make([]string, len(order))
+	imgs := make([]image.Image, len(order))
 	for k, at := range order {
-		lines[k] = raw[at]
+		imgs[k] = samples[at].img
+	}
+	r, err := ocr.ReadLineImages(context.Background(), rec, imgs, time.Now())
+	if err != nil || !r.Found || len(r.Lines) != len(imgs) {
+		return err
 	}
 	// Parse may still put the lines in another order; match finds where
 	// each came from.
-	r := ocr.Parse(lines)
-	if !r.Found || len(r.Lines) != len(lines) {
-		return
-	}
 	match(raw, r.Lines, out)
+	return nil
 }
 
 // truerOrder tells whether the true lines in one order, parsed as r, are
