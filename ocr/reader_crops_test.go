@@ -13,7 +13,7 @@ func TestScaledLineMakesCapitalsTheAskedHeight(t *testing.T) {
 	img := image.NewGray(image.Rect(0, 0, 600, 60))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
 	for x := 10; x+20 < 600; x += 60 {
-		draw.Draw(img, image.Rect(x, 15, x+6, 45), image.Black, image.Point{}, draw.Src)    // a capital's stem
+		draw.Draw(img, image.Rect(x, 15, x+6, 45), image.Black, image.Point{}, draw.Src)     // a capital's stem
 		draw.Draw(img, image.Rect(x+30, 28, x+50, 32), image.Black, image.Point{}, draw.Src) // a filler
 	}
 	for _, capPx := range []float64{24, 40, 48} {
