@@ -121,7 +121,7 @@ func TestBrowserOverLoopback(t *testing.T) {
 		}
 		conn.WriteToUDP([]byte("not dns"), from)
 	}()
-	b := escl.Browser{Addr: conn.LocalAddr().String(), Wait: 500 * time.Millisecond}
+	b := escl.Browser{Addr: conn.LocalAddr().String(), Wait: 2 * time.Second} // margin for a loaded CI machine
 	devs, err := b.Find(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -167,7 +167,7 @@ func TestInjectedErrorsAreTyped(t *testing.T) {
 	} {
 		t.Run(c.status, func(t *testing.T) {
 			s := testScanner(t, "--read-return-value", c.status)
-			s.Stall = 5 * time.Second
+			s.Stall = 30 * time.Second // a slow start on a loaded machine is not a stall
 			pages, err := s.Scan(context.Background(), testDevice, scan.Settings{Source: c.source, DPI: 75}, nil)
 			if !errors.Is(err, c.want) || app.ErrorCode(err) != c.code {
 				t.Fatalf("err %v (code %q), want %v", err, app.ErrorCode(err), c.want)

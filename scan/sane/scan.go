@@ -69,8 +69,10 @@ func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, 
 		return nil, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
 	}
 	watchdog := time.AfterFunc(s.stall(), func() { stop(errStalled) })
+	reported := false // once a status is out, later lines do not extend the cleanup time
 	messages := follow(stderr, progress, func(failed bool) {
-		if failed {
+		reported = reported || failed
+		if reported {
 			watchdog.Reset(min(cleanup, s.stall()))
 		} else {
 			watchdog.Reset(s.stall())
