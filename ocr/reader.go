@@ -222,12 +222,7 @@ func passed(r Result) int {
 	if r.Found {
 		n++
 	}
-	for _, ok := range r.Checks {
-		if ok {
-			n++
-		}
-	}
-	return n
+	return n + r.ChecksPassed()
 }
 
 // ReadAll reads several pages at once, one per recognizer.

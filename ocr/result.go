@@ -55,3 +55,14 @@ type Result struct {
 	// up, as the MRZ's reading direction tells (a Reader sets it).
 	Turns int `json:"-"`
 }
+
+// ChecksPassed counts the check digits that hold.
+func (r Result) ChecksPassed() int {
+	n := 0
+	for _, ok := range r.Checks {
+		if ok {
+			n++
+		}
+	}
+	return n
+}

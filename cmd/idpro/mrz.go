@@ -129,7 +129,7 @@ func readMRZFile(reader *ocr.Reader, path string) mrzOutput {
 			out.Error = err.Error()
 			break
 		}
-		if r.Valid || (r.Found && !out.Found) || passedChecks(r) > passedChecks(out.Result) {
+		if r.Valid || (r.Found && !out.Found) || r.ChecksPassed() > out.Result.ChecksPassed() {
 			out.Result = r
 		}
 		if r.Valid {
@@ -138,16 +138,6 @@ func readMRZFile(reader *ocr.Reader, path string) mrzOutput {
 	}
 	out.Ms = time.Since(start).Milliseconds()
 	return out
-}
-
-func passedChecks(r ocr.Result) int {
-	n := 0
-	for _, ok := range r.Checks {
-		if ok {
-			n++
-		}
-	}
-	return n
 }
 
 func printJSON(w io.Writer, out mrzOutput) {

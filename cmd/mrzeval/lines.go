@@ -354,17 +354,7 @@ func truerOrder(r, s ocr.Result) bool {
 	if len(r.Corrections) != len(s.Corrections) {
 		return len(r.Corrections) < len(s.Corrections)
 	}
-	return passed(r) > passed(s)
-}
-
-func passed(r ocr.Result) int {
-	n := 0
-	for _, ok := range r.Checks {
-		if ok {
-			n++
-		}
-	}
-	return n
+	return r.ChecksPassed() > s.ChecksPassed()
 }
 
 // match puts each corrected line in out at the place of the raw line it
