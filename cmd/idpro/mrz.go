@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/idpro/idpro/app/locale"
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/ocr/tesseract"
 	"github.com/idpro/idpro/scan"
@@ -70,15 +71,16 @@ func runMRZ(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *text {
 		return parseMRZText(stdin, stdout, stderr, print)
 	}
+	cat := cliCatalog()
 	reader, closeReader, err := newMRZReader()
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, "idpro mrz:", cat.Error(err))
 		return 2
 	}
 	defer closeReader()
 	code := 0
 	for _, path := range fs.Args() {
-		out := readMRZFile(reader, path)
+		out := readMRZFile(reader, path, cat)
 		print(stdout, out)
 		switch {
 		case out.Error != "":
@@ -113,20 +115,21 @@ func parseMRZText(stdin io.Reader, stdout, stderr io.Writer, print func(io.Write
 }
 
 // readMRZFile reads every page of the file and keeps the best MRZ: the
-// first valid one, else the one found with most checks passing.
-func readMRZFile(reader *ocr.Reader, path string) mrzOutput {
+// first valid one, else the one found with most checks passing. An error
+// is given in the user's language, as everywhere else.
+func readMRZFile(reader *ocr.Reader, path string, cat *locale.Catalog) mrzOutput {
 	start := time.Now()
 	out := mrzOutput{File: path}
 	pages, err := scan.ImportFile(path)
 	if err != nil {
-		out.Error = err.Error()
+		out.Error = cat.Error(err)
 		out.Ms = time.Since(start).Milliseconds()
 		return out
 	}
 	for _, p := range pages {
 		r, err := reader.Read(context.Background(), p.Image)
 		if err != nil {
-			out.Error = err.Error()
+			out.Error = cat.Error(err)
 			break
 		}
 		if r.Valid || (r.Found && !out.Found) || r.ChecksPassed() > out.Result.ChecksPassed() {

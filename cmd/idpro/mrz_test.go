@@ -96,13 +96,20 @@ func TestMRZCommandExitCodes(t *testing.T) {
 		t.Errorf("blank page: %s", stdout.String())
 	}
 
+	// Errors come in the user's language, on stderr and in the JSON.
+	t.Setenv("LC_ALL", "nl_BE.UTF-8")
+	t.Setenv("LANGUAGE", "")
 	stdout.Reset()
+	stderr.Reset()
 	missing := filepath.Join(t.TempDir(), "missing.jpg")
 	if code := runMRZ([]string{"--json", missing, path}, nil, &stdout, &stderr); code != 2 {
 		t.Errorf("missing file: exit %d, want 2", code)
 	}
-	if lines := strings.Split(strings.TrimSpace(stdout.String()), "\n"); len(lines) != 2 || !strings.Contains(lines[0], "scan.file_not_found") {
+	if lines := strings.Split(strings.TrimSpace(stdout.String()), "\n"); len(lines) != 2 || !strings.Contains(lines[0], "bestaat niet") {
 		t.Errorf("missing file then blank page: %q", lines)
+	}
+	if !strings.Contains(stderr.String(), "missing.jpg") || strings.Contains(stderr.String(), "scan.file_not_found") {
+		t.Errorf("stderr is not the translated message: %q", stderr.String())
 	}
 	if code := runMRZ(nil, nil, &stdout, &stderr); code != 2 {
 		t.Errorf("no arguments: exit %d, want 2", code)
