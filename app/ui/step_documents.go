@@ -44,6 +44,9 @@ type documentsStep struct {
 	root    fyne.CanvasObject
 
 	scanning *scanner // the open Scan dialog, if any
+	// locked while pages are being added, read or turned: the page
+	// buttons then wait, as a finished job finds its page by index.
+	locked bool
 }
 
 func newDocumentsStep(w *wizard) *documentsStep {
@@ -279,12 +282,23 @@ func (d *documentsStep) turnUpright(data []byte, turns int) {
 	if turns == 0 || len(data) == 0 {
 		return
 	}
+	if i := d.indexOf(data); i >= 0 {
+		d.rotate(i, turns)
+	}
+}
+
+// indexOf is the index of the page whose encoded data is data (the same
+// bytes, not equal ones), or -1 when the user has removed it.
+func (d *documentsStep) indexOf(data []byte) int {
+	if len(data) == 0 {
+		return -1
+	}
 	for i, p := range d.pages.All() {
 		if len(p.Data) > 0 && &p.Data[0] == &data[0] {
-			d.rotate(i, turns)
-			return
+			return i
 		}
 	}
+	return -1
 }
 
 func (d *documentsStep) describe(r ocr.Result) string {
@@ -311,6 +325,8 @@ func (d *documentsStep) working(what string) {
 	d.busy.Start()
 	d.add.Disable()
 	d.scan.Disable()
+	d.locked = true
+	d.refreshGallery()
 }
 
 func (d *documentsStep) idle() {
@@ -319,6 +335,8 @@ func (d *documentsStep) idle() {
 	d.busy.Hide()
 	d.add.Enable()
 	d.scan.Enable()
+	d.locked = false
+	d.refreshGallery()
 }
 
 func (d *documentsStep) refreshGallery() {
@@ -332,6 +350,11 @@ func (d *documentsStep) refreshGallery() {
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.remove(i) })
 		left := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { d.move(i, i-1) })
 		if i == 0 {
+			left.Disable()
+		}
+		if d.locked {
+			rotate.Disable()
+			remove.Disable()
 			left.Disable()
 		}
 		label := widget.NewLabelWithStyle(pageLabel(u, p.Label, i), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -370,7 +393,8 @@ func (d *documentsStep) move(from, to int) {
 // takes a moment, so it happens off the UI goroutine on a copy.
 func (d *documentsStep) rotate(i, turns int) {
 	one := scan.Pages{Max: 1}
-	if err := one.Add(d.pages.All()[i].Page); err != nil {
+	page := d.pages.All()[i]
+	if err := one.Add(page.Page); err != nil {
 		d.w.u.showError(err)
 		return
 	}
@@ -383,13 +407,15 @@ func (d *documentsStep) rotate(i, turns int) {
 				d.w.u.showError(err)
 				return
 			}
-			label := d.pages.All()[i].Label
+			if i = d.indexOf(page.Data); i < 0 {
+				return
+			}
 			if d.pages.Remove(i) != nil || d.pages.Add(one.All()[0].Page) != nil {
 				return
 			}
 			last := d.pages.Len() - 1
 			d.pages.Move(last, i)
-			d.pages.Label(i, label)
+			d.pages.Label(i, page.Label)
 			for range turns {
 				d.views[i].thumb = imaging.Rotate270(d.views[i].thumb)
 			}

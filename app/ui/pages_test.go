@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/idpro/idpro/ocr/specimen"
+)
+
+// buttons are the page buttons of the gallery (rotate, remove, move).
+func buttons(o fyne.CanvasObject) []*widget.Button {
+	switch o := o.(type) {
+	case *widget.Button:
+		return []*widget.Button{o}
+	case *fyne.Container:
+		var all []*widget.Button
+		for _, c := range o.Objects {
+			all = append(all, buttons(c)...)
+		}
+		return all
+	}
+	return nil
+}
+
+// A page turns off the UI goroutine. Meanwhile the page buttons wait, and
+// a page removed before the turn ends is not brought back or mixed up with
+// another one.
+func TestPageTurnFindsItsPage(t *testing.T) {
+	e := newEnv(t, nil)
+	first, _ := passportFile(t, e.dir, 5, specimen.Card)
+	e.u.ImportFiles(first)
+	e.u.Wait()
+	second, _ := passportFile(t, t.TempDir(), 6, specimen.Card)
+	e.u.ImportFiles(second)
+	e.u.Wait()
+	d := e.u.wizard.docs
+	if d.pages.Len() != 2 {
+		t.Fatalf("%d pages, want 2", d.pages.Len())
+	}
+	kept := d.pages.All()[0].Data
+
+	d.rotate(1, 1)
+	for _, b := range buttons(d.gallery) {
+		if !b.Disabled() {
+			t.Fatal("a page button stays active while a page turns")
+		}
+	}
+	d.remove(1)
+	e.u.Wait()
+
+	if d.pages.Len() != 1 || len(d.views) != 1 {
+		t.Fatalf("%d pages and %d views after the turned page was removed, want 1 and 1", d.pages.Len(), len(d.views))
+	}
+	if got := d.pages.All()[0].Data; &got[0] != &kept[0] {
+		t.Fatal("the turn of a removed page replaced the other page")
+	}
+	active := 0
+	for _, b := range buttons(d.gallery) {
+		if !b.Disabled() {
+			active++
+		}
+	}
+	if active != 2 {
+		t.Fatalf("%d page buttons active once the turn ended, want 2 (turn, remove)", active)
+	}
+}
