@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -75,13 +76,16 @@ func (s *sendStep) load(r *app.Request) {
 	s.insz.Hide()
 	s.another.Hide()
 	s.send.Show()
+	s.requester.Enable()
+	s.busy.Stop()
+	s.busy.Hide()
 }
 
 func (s *sendStep) save(r *app.Request) { r.Requester = strings.TrimSpace(s.requester.Text) }
 
 func (s *sendStep) validate(r *app.Request) error {
 	err := r.ValidateSend(s.w.u.Now())
-	if r.Status.Local() && err == nil {
+	if r.Status.Local() && err == nil && s.w.sending != r {
 		s.send.Enable()
 	} else {
 		s.send.Disable()
@@ -128,21 +132,41 @@ func oneLine(a app.Address) string {
 	return s + ", " + a.PostalCode + " " + a.Municipality + " (" + a.Country + ")"
 }
 
-// submit sends the request off the UI goroutine.
+// submit sends the request off the UI goroutine. The desk works on a copy
+// and the step is locked meanwhile (no edit, no Back, no draft save over
+// the queued request); the outcome is copied back when it arrives, and
+// shown only if the user is still on this request.
 func (s *sendStep) submit() {
 	w, u := s.w, s.w.u
+	if w.sending == w.req {
+		return
+	}
 	w.saveNow()
 	if err := w.validate(); err != nil || !w.req.Status.Local() {
 		return
 	}
 	r := w.req
+	sent := *r
+	sent.Pages = slices.Clone(r.Pages)
+	w.sending = r
 	s.send.Disable()
+	s.requester.Disable()
+	w.back.Disable()
 	s.busy.Show()
 	s.busy.Start()
 	s.result.SetText(u.T("ui.send.sending"))
 	u.goBackground(func(ctx context.Context) {
-		err := u.Desk.Send(ctx, r)
+		err := u.Desk.Send(ctx, &sent)
 		fyne.Do(func() {
+			if w.sending == r {
+				w.sending = nil
+			}
+			if w.req != r {
+				return
+			}
+			*r = sent
+			s.requester.Enable()
+			w.back.Enable()
 			s.busy.Stop()
 			s.busy.Hide()
 			s.showOutcome(r, err)

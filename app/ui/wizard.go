@@ -39,6 +39,9 @@ type wizard struct {
 	next      *widget.Button
 	problem   *widget.Label
 	saveTimer *time.Timer
+	// sending is the request the desk is sending, if any: it belongs to
+	// the desk until the outcome arrives, so no draft save may overwrite it.
+	sending *app.Request
 }
 
 func newWizard(u *UI) *wizard {
@@ -157,7 +160,7 @@ func (w *wizard) validate() error {
 // save is immediate so the draft has its id; later ones save a snapshot
 // off the UI goroutine, so typing never waits for the disk.
 func (w *wizard) scheduleSave() {
-	if w.req.Status != app.Draft || w.req.ID == "" && len(w.req.Pages) == 0 && w.req.Person.Surname == "" {
+	if w.req.Status != app.Draft || w.req == w.sending || w.req.ID == "" && len(w.req.Pages) == 0 && w.req.Person.Surname == "" {
 		return
 	}
 	if w.u.DraftDelay == 0 || w.req.ID == "" {
@@ -184,7 +187,7 @@ func (w *wizard) saveNow() {
 	if w.saveTimer != nil && w.saveTimer.Stop() {
 		w.u.bg.Done()
 	}
-	if w.req.Status != app.Draft {
+	if w.req.Status != app.Draft || w.req == w.sending {
 		return
 	}
 	w.steps[w.at].save(w.req)
