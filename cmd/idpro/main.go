@@ -33,8 +33,10 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// run dispatches: a command name wins over a file of the same name in the
+// working directory (open that one as ./NAME); anything else opens the app.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" || isFile(args[0]) {
+	if len(args) == 0 {
 		return runGUI(args, stderr)
 	}
 	switch args[0] {
@@ -46,6 +48,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if c.name == args[0] {
 			return c.run(args[1:], stdin, stdout, stderr)
 		}
+	}
+	if strings.HasPrefix(args[0], "-") || isFile(args[0]) {
+		return runGUI(args, stderr)
 	}
 	fmt.Fprintf(stderr, "idpro: unknown command %q\n\n", args[0])
 	usage(stderr)

@@ -40,11 +40,8 @@ func startXvfb(t *testing.T) string {
 	}
 	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
 	x.ExtraFiles = []*os.File{w}
-	if err := x.Start(); err != nil {
-		t.Fatal(err)
-	}
+	start(t, x)
 	w.Close()
-	t.Cleanup(func() { stop(x) })
 	num := make(chan string, 1)
 	go func() {
 		buf := make([]byte, 16)
@@ -60,18 +57,40 @@ func startXvfb(t *testing.T) string {
 	return ""
 }
 
-func stop(c *exec.Cmd) {
-	if c.Process == nil {
-		return
+// proc is a started process and the end of its Wait, so a test can ask
+// whether it is still running and stop it by PID without waiting twice.
+type proc struct {
+	cmd  *exec.Cmd
+	done chan struct{}
+}
+
+func start(t *testing.T, c *exec.Cmd) *proc {
+	t.Helper()
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
 	}
-	c.Process.Signal(syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() { c.Wait(); close(done) }()
+	p := &proc{cmd: c, done: make(chan struct{})}
+	go func() { c.Wait(); close(p.done) }()
+	t.Cleanup(p.stop)
+	return p
+}
+
+func (p *proc) exited() bool {
 	select {
-	case <-done:
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+func (p *proc) stop() {
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.done:
 	case <-time.After(5 * time.Second):
-		c.Process.Kill()
-		<-done
+		p.cmd.Process.Kill()
+		<-p.done
 	}
 }
 
@@ -93,18 +112,14 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func startApp(t *testing.T, bin, display, home string) (*exec.Cmd, *syncBuffer) {
+func startApp(t *testing.T, bin, display, home string) (*proc, *syncBuffer) {
 	t.Helper()
 	c := exec.Command(bin, "--data", filepath.Join(home, "data"))
 	c.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 		"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
 	errs := &syncBuffer{}
 	c.Stderr = errs
-	if err := c.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { stop(c) })
-	return c, errs
+	return start(t, c), errs
 }
 
 func waitFor(t *testing.T, what string, limit time.Duration, ok func() bool) {
@@ -156,13 +171,13 @@ func TestWindowUnderXvfb(t *testing.T) {
 	waitFor(t, "the second instance's message", 30*time.Second, func() bool {
 		return strings.Contains(errs2.String(), "store.locked")
 	})
-	stop(second)
+	second.stop()
 
 	if strings.Contains(errs.String(), "Error parsing user locale") {
 		t.Errorf("LANG=C.UTF-8 still makes Fyne log locale errors:\n%s", errs.String())
 	}
-	if app.ProcessState != nil {
-		t.Fatalf("app exited early: %s\n%s", app.ProcessState, errs.String())
+	if app.exited() {
+		t.Fatalf("app exited early: %s\n%s", app.cmd.ProcessState, errs.String())
 	}
 }
 
