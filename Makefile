@@ -6,7 +6,9 @@ GO    ?= go
 # goroutines (FyneApp.toml [Migrations] says the same to the fyne tool).
 TAGS  := migrated_fynedo
 BIN   := bin/idpro
-VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+# The release number from FyneApp.toml (the one the fyne packager stamps),
+# plus the commit it was built from.
+VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)+$(shell git describe --always --dirty 2>/dev/null || echo dev)
 
 # Fyne's GLFW driver and gosseract (cgo).
 DEB_BUILD := gcc g++ libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
