@@ -53,22 +53,18 @@ const (
 	WIA  = "wia"
 )
 
-// ParseDevice reads a device as typed by the user or stored by the app:
-// an http(s) URL is an eSCL scanner (a manually entered address), "wia:ID"
-// a WIA device, "sane:NAME" or any other text a SANE device name.
+// ParseDevice is ParseAddress for text that is known to name a device;
+// text that is not an address is kept as the typed eSCL URL, for the scan
+// to fail on with the device's name. New code calls ParseAddress.
 func ParseDevice(s string) Device {
-	s = strings.TrimSpace(s)
-	switch {
-	case strings.HasPrefix(s, "http://"), strings.HasPrefix(s, "https://"):
-		return Device{Backend: ESCL, ID: s}
-	case strings.HasPrefix(s, "wia:"):
-		return Device{Backend: WIA, ID: strings.TrimPrefix(s, "wia:")}
-	default:
-		return Device{Backend: SANE, ID: strings.TrimPrefix(s, "sane:")}
+	d, err := ParseAddress(s)
+	if err != nil {
+		return Device{Backend: ESCL, ID: strings.TrimSpace(s)}
 	}
+	return d
 }
 
-// String is the inverse of ParseDevice.
+// String is the inverse of ParseAddress.
 func (d Device) String() string {
 	if d.Backend == WIA {
 		return "wia:" + d.ID

@@ -74,14 +74,10 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	dev := scan.ParseDevice(*device)
-	if dev.Backend == scan.ESCL {
-		base, err := escl.BaseURL(dev.ID)
-		if err != nil {
-			say(app.Errorf("scanner.bad_address", err, "address", *device))
-			return 2
-		}
-		dev.ID = base
+	dev, err := scan.ParseAddress(*device)
+	if err != nil {
+		say(err)
+		return 2
 	}
 	var report scan.Progress
 	if *progress {

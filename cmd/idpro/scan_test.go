@@ -83,6 +83,12 @@ func TestScanFromNetworkScanner(t *testing.T) {
 	if code != 0 || len(strings.Fields(out)) != 4 {
 		t.Fatalf("exit %d, %q: %s", code, out, errOut)
 	}
+	// The address as a user types it: host and port, no scheme, no /eSCL.
+	hostPort := strings.TrimSuffix(strings.TrimPrefix(srv.URL, "http://"), "/eSCL")
+	code, out, errOut = runScanArgs("--device", hostPort, "--dpi", "75", "--out", dir)
+	if code != 0 || len(strings.Fields(out)) != 1 {
+		t.Fatalf("%s: exit %d, %q: %s", hostPort, code, out, errOut)
+	}
 	code, out, errOut = runScanArgs("--list", "--json", "--discover=false", "--escl", srv.URL)
 	if code != 0 || !strings.Contains(out, `"id": "`+srv.URL+`"`) {
 		t.Errorf("exit %d, %s %s", code, out, errOut)

@@ -12,7 +12,7 @@ import (
 func (c *Client) Devices(ctx context.Context) ([]scan.Device, error) {
 	var devs []scan.Device
 	for _, m := range c.Manual {
-		base, err := BaseURL(m)
+		base, err := scan.ESCLBaseURL(m)
 		if err != nil {
 			return nil, scan.DeviceError(scan.ErrNotFound, m, err)
 		}

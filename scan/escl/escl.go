@@ -1,16 +1,13 @@
 // Package escl scans over the network with eSCL (Apple AirScan, Mopria), the
 // driverless protocol of most network scanners and multifunction printers:
 // XML over HTTP, so it needs no driver and no cgo on any OS. Scanners are
-// found by mDNS (Discover) or entered by address (BaseURL).
+// found by mDNS (Discover) or entered by address (scan.ParseAddress).
 package escl
 
 import (
 	"context"
 	"crypto/tls"
-	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/idpro/idpro/scan"
@@ -53,27 +50,4 @@ func DefaultHTTP() *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}
 	return &http.Client{Transport: t, Timeout: 2 * time.Minute}
-}
-
-// BaseURL turns what a user typed ("192.168.1.20", "scanner.local:8080",
-// "http://10.0.0.5/eSCL/") into the scanner's eSCL base URL, with /eSCL as
-// the default resource path and no trailing slash.
-func BaseURL(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", fmt.Errorf("empty scanner address")
-	}
-	if !strings.Contains(s, "://") {
-		s = "http://" + s
-	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("not a scanner address: %q", s)
-	}
-	if u.Path == "" || u.Path == "/" {
-		u.Path = "/eSCL"
-	}
-	u.Path = strings.TrimSuffix(u.Path, "/")
-	u.RawQuery, u.Fragment = "", ""
-	return u.String(), nil
 }

@@ -235,25 +235,6 @@ func TestManualDevicesAreListed(t *testing.T) {
 	}
 }
 
-func TestBaseURL(t *testing.T) {
-	for in, want := range map[string]string{
-		"192.168.1.20":               "http://192.168.1.20/eSCL",
-		"scanner.local:8080":         "http://scanner.local:8080/eSCL",
-		"https://10.0.0.5/eSCL/":     "https://10.0.0.5/eSCL",
-		"http://[fe80::1%25eth0]/":   "http://[fe80::1%25eth0]/eSCL",
-		"http://printer/escl?x#frag": "http://printer/escl",
-	} {
-		if got, err := escl.BaseURL(in); err != nil || got != want {
-			t.Errorf("BaseURL(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	for _, bad := range []string{"", "ftp://x", "http://"} {
-		if _, err := escl.BaseURL(bad); err == nil {
-			t.Errorf("BaseURL(%q) accepted", bad)
-		}
-	}
-}
-
 func abs(n int) int {
 	if n < 0 {
 		return -n
