@@ -9,21 +9,46 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/scan"
 )
 
-// pageView is what the documents step shows of a page: its thumbnail and
-// its quality report.
+// pageView is what the documents step shows of a page: its thumbnail, its
+// quality report, and the MRZ its check read (which prefills the request).
 type pageView struct {
 	thumb  image.Image
 	report scan.Report
+	mrz    ocr.Result
+	mrzErr error
 }
 
-// view measures a page off the UI goroutine. The MRZ check is left to the
-// MRZ read that follows, which reports on its own.
+// view measures a page off the UI goroutine, the MRZ check included, as
+// `idpro check` does: a passport page whose MRZ cannot be read blocks.
+// The MRZ is read once, for the check and for the prefill.
 func (d *documentsStep) view(ctx context.Context, p scan.Page) pageView {
-	return pageView{thumb: thumbnail(p.Image), report: scan.Checker{}.Check(ctx, p)}
+	v := pageView{thumb: thumbnail(p.Image)}
+	checker := scan.Checker{}
+	if d.w.u.Reader != nil {
+		checker.MRZ = mrzInto(func(ctx context.Context, img image.Image) (ocr.Result, error) {
+			v.mrz, v.mrzErr = d.w.u.Reader.Read(ctx, img)
+			return v.mrz, v.mrzErr
+		})
+	}
+	v.report = checker.Check(ctx, p)
+	return v
 }
+
+// storedView is the view of a page of a saved draft, built on the UI
+// goroutine: without the MRZ read, which the draft's data already holds
+// and which would make opening a draft wait.
+func (d *documentsStep) storedView(p scan.Page) pageView {
+	return pageView{thumb: thumbnail(p.Image), report: scan.Checker{}.Check(context.Background(), p)}
+}
+
+// mrzInto makes a function a scan.MRZReader.
+type mrzInto func(ctx context.Context, img image.Image) (ocr.Result, error)
+
+func (f mrzInto) Read(ctx context.Context, img image.Image) (ocr.Result, error) { return f(ctx, img) }
 
 // worst is the first check at the report's worst level; bad is false when
 // every check passed.

@@ -108,7 +108,7 @@ func (d *documentsStep) load(r *app.Request) {
 		got[0].DPI = p.DPI
 		if d.pages.Add(got[0]) == nil {
 			d.pages.Label(d.pages.Len()-1, scan.Label(p.Label))
-			d.views = append(d.views, d.view(context.Background(), got[0]))
+			d.views = append(d.views, d.storedView(got[0]))
 		}
 	}
 	d.refreshGallery()
@@ -204,6 +204,9 @@ func (d *documentsStep) importAll(opens []func() ([]scan.Page, error)) {
 				if clean, _, err := scan.Clean(p); err == nil {
 					p = clean
 				}
+				if d.w.u.Reader != nil {
+					fyne.Do(func() { d.doing.SetText(d.w.u.T("ui.docs.reading")) })
+				}
 				pages = append(pages, p)
 				views = append(views, d.view(ctx, p))
 			}
@@ -216,7 +219,7 @@ func (d *documentsStep) importAll(opens []func() ([]scan.Page, error)) {
 }
 
 // addPages puts imported or scanned pages in the request, tells what went
-// wrong, saves the draft and reads the MRZ of the new pages.
+// wrong, saves the draft and prefills from the MRZ the pages' checks read.
 func (d *documentsStep) addPages(pages []scan.Page, views []pageView, errs []error) {
 	if err := d.pages.Add(pages...); err != nil {
 		errs = append(errs, app.Errorf("request.too_many_pages", err, "max", app.MaxPages))
@@ -230,50 +233,40 @@ func (d *documentsStep) addPages(pages []scan.Page, views []pageView, errs []err
 	}
 	if len(pages) > 0 {
 		d.w.saveNow()
-		d.readMRZ(pages)
+		d.prefillFromMRZ(pages, views)
 	}
 }
 
-// readMRZ looks for the MRZ on the new pages and prefills steps 2 and 3.
-func (d *documentsStep) readMRZ(pages []scan.Page) {
+// prefillFromMRZ prefills steps 2 and 3 from the best MRZ the new pages'
+// checks read (a valid one first), and turns its page upright.
+func (d *documentsStep) prefillFromMRZ(pages []scan.Page, views []pageView) {
 	if d.w.u.Reader == nil {
 		d.mrz.SetText(d.w.u.T("ui.mrz.no_engine"))
 		return
 	}
-	d.working(d.w.u.T("ui.docs.reading"))
-	d.w.u.goBackground(func(ctx context.Context) {
-		var best ocr.Result
-		var bestPage []byte
-		var firstErr error
-		for _, p := range pages {
-			res, err := d.w.u.Reader.Read(ctx, p.Image)
-			if err != nil {
-				firstErr = err
-				continue
-			}
-			if res.Found && (!best.Found || res.Valid && !best.Valid) {
-				best, bestPage = res, p.Data
-			}
-			if best.Valid {
-				break
-			}
+	var best ocr.Result
+	var bestPage []byte
+	var firstErr error
+	for i, v := range views {
+		if v.mrzErr != nil && firstErr == nil {
+			firstErr = v.mrzErr
 		}
-		fyne.Do(func() {
-			d.idle()
-			switch {
-			case best.Found:
-				d.turnUpright(bestPage, best.Turns)
-				prefill(d.w.req, best)
-				d.w.steps[1].load(d.w.req)
-				d.mrz.SetText(d.describe(best))
-				d.w.changed()
-			case firstErr != nil:
-				d.mrz.SetText(d.w.u.Catalog.Error(firstErr))
-			default:
-				d.mrz.SetText(d.w.u.T("ui.mrz.not_found"))
-			}
-		})
-	})
+		if v.mrz.Found && (!best.Found || v.mrz.Valid && !best.Valid) {
+			best, bestPage = v.mrz, pages[i].Data
+		}
+	}
+	switch {
+	case best.Found:
+		d.turnUpright(bestPage, best.Turns)
+		prefill(d.w.req, best)
+		d.w.steps[1].load(d.w.req)
+		d.mrz.SetText(d.describe(best))
+		d.w.changed()
+	case firstErr != nil:
+		d.mrz.SetText(d.w.u.Catalog.Error(firstErr))
+	default:
+		d.mrz.SetText(d.w.u.T("ui.mrz.not_found"))
+	}
 }
 
 // turnUpright turns the page whose encoded data is data the way its MRZ
