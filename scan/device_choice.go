@@ -1,11 +1,24 @@
 package scan
 
 // Choice is what the app remembers between sessions (the lead's store
-// persists it as JSON): the default scanner and how it was last used.
+// persists it as JSON): the default scanner and how the user last scanned
+// with it.
 type Choice struct {
 	Device Device `json:"device"`
+	// Source is the source the user picked last (flatbed, feeder, duplex);
+	// "" lets the profile choose.
 	Source Source `json:"source,omitempty"`
-	Mode   Mode   `json:"mode,omitempty"`
+	// RotateBack is whether cards from the duplex feeder get their back
+	// side turned 180°.
+	RotateBack bool `json:"rotate_back,omitempty"`
+}
+
+// Session is a profile session on the remembered device with the
+// remembered source and turn. caps are the device's; the UI adds Turn,
+// Progress and OnStep. A remembered source the device or the profile does
+// not offer falls back to the profile's default (Session.SourceFor).
+func (c Choice) Session(b Backend, caps Capabilities) Session {
+	return Session{Backend: b, Device: c.Device, Caps: caps, Source: c.Source, RotateBack: c.RotateBack}
 }
 
 // Pick finds the remembered device among devs: the same backend and ID, or

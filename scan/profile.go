@@ -37,18 +37,22 @@ type Session struct {
 	Backend Backend
 	Device  Device
 	Caps    Capabilities // of Device; from Backend.Capabilities
-	// Source is Flatbed or Duplex; "" picks DefaultSource.
+	// Source is where Run scans from: one of Sources(profile, Caps); any
+	// other value, "" included, is DefaultSource (so a remembered source
+	// the device or the profile does not offer is harmless). See SourceFor.
 	Source Source
 	Mode   Mode // "" is Color
 	// DPI of the final scan (0: 300, what MRZ reading and the
 	// social-security service want) and of the preview (0: 75).
 	DPI, PreviewDPI int
-	// Turn asks the user to turn the card over on the glass and returns
-	// when they confirm; an error (their Cancel) ends the session. The UI
-	// implements it.
+	// Turn asks the user to turn the card over and returns when they
+	// confirm; an error (their Cancel) ends the session. It is called for
+	// a card on the flatbed (turn it on the glass) and in a one-sided
+	// feeder (feed it again, other side up), never for a duplex feeder.
+	// The UI implements it.
 	Turn func(ctx context.Context) error
-	// RotateBack turns the back side 180°, for duplex feeders that deliver
-	// it upside down.
+	// RotateBack turns the back side 180° when the card comes from a
+	// duplex feeder, for feeders that deliver it upside down.
 	RotateBack bool
 	Progress   Progress
 	OnStep     func(Step)
@@ -57,25 +61,55 @@ type Session struct {
 // ErrNoTurn is returned when a two-sided flatbed scan has no Turn callback.
 var ErrNoTurn = errors.New("scan: Session.Turn is needed to scan a card's back on a flatbed")
 
-// DefaultSource is where a profile scans from on a device with caps: the
-// flatbed when there is one; for ID cards otherwise a duplex feeder.
-func DefaultSource(p Profile, caps Capabilities) Source {
-	switch {
-	case caps.Has(Flatbed) || len(caps.Sources) == 0:
-		return Flatbed
-	case p == IDCard && caps.Has(Duplex):
-		return Duplex
+// Sources lists where profile p can scan from on a device with caps, the
+// default first, for the UI to offer. An ID card goes on the flatbed
+// (turned by hand), through a duplex feeder (both sides in one pass) or a
+// one-sided feeder (fed twice); a passport page, a booklet, only on the
+// flatbed, or from a feeder when there is no flatbed (a copy of the page).
+// A device that tells no sources is taken to have a flatbed.
+func Sources(p Profile, caps Capabilities) []Source {
+	if len(caps.Sources) == 0 {
+		return []Source{Flatbed}
 	}
-	return caps.Sources[0]
+	order := []Source{Flatbed, Duplex, Feeder}
+	if p == PassportPage {
+		order = []Source{Flatbed}
+		if !caps.Has(Flatbed) {
+			order = []Source{Feeder, Duplex}
+		}
+	}
+	var out []Source
+	for _, src := range order {
+		if caps.Has(src) {
+			out = append(out, src)
+		}
+	}
+	if len(out) == 0 { // only sources this package does not know
+		return caps.Sources[:1]
+	}
+	return out
+}
+
+// DefaultSource is where a profile scans from on a device with caps: the
+// first of Sources.
+func DefaultSource(p Profile, caps Capabilities) Source {
+	return Sources(p, caps)[0]
+}
+
+// SourceFor is where Run(ctx, p) scans from: s.Source when the device
+// offers it for p, else DefaultSource. The UI shows it as the selected
+// source and words its Turn prompt by it.
+func (s Session) SourceFor(p Profile) Source {
+	if slices.Contains(Sources(p, s.Caps), s.Source) {
+		return s.Source
+	}
+	return DefaultSource(p, s.Caps)
 }
 
 // Run scans the document: one page for a passport, front and back for a
 // card.
 func (s Session) Run(ctx context.Context, p Profile) ([]Page, error) {
-	src := s.Source
-	if src == "" {
-		src = DefaultSource(p, s.Caps)
-	}
+	src := s.SourceFor(p)
 	if p == IDCard && src == Duplex {
 		return s.duplexCard(ctx)
 	}

@@ -2,6 +2,7 @@ package scan_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"image"
 	"image/color"
@@ -187,4 +188,126 @@ func equal[T comparable](a, b []T) bool {
 		}
 	}
 	return true
+}
+
+func TestSourcesForProfiles(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		cfg      escltest.Config
+		card     []scan.Source
+		passport []scan.Source
+	}{
+		{"flatbed and duplex feeder", escltest.Config{}, []scan.Source{scan.Flatbed, scan.Duplex, scan.Feeder}, []scan.Source{scan.Flatbed}},
+		{"feeder only", escltest.Config{NoPlaten: true}, []scan.Source{scan.Duplex, scan.Feeder}, []scan.Source{scan.Feeder, scan.Duplex}},
+		{"flatbed only", escltest.Config{NoAdf: true}, []scan.Source{scan.Flatbed}, []scan.Source{scan.Flatbed}},
+	} {
+		srv := escltest.NewServer(c.cfg)
+		caps := session(t, srv).Caps
+		srv.Close()
+		if got := scan.Sources(scan.IDCard, caps); !equal(got, c.card) {
+			t.Errorf("%s: ID card from %v, want %v", c.name, got, c.card)
+		}
+		if got := scan.Sources(scan.PassportPage, caps); !equal(got, c.passport) {
+			t.Errorf("%s: passport from %v, want %v", c.name, got, c.passport)
+		}
+		if got := scan.DefaultSource(scan.IDCard, caps); got != c.card[0] {
+			t.Errorf("%s: default %v", c.name, got)
+		}
+	}
+	if got := scan.Sources(scan.IDCard, scan.Capabilities{}); !equal(got, []scan.Source{scan.Flatbed}) {
+		t.Errorf("a device that tells nothing: %v", got)
+	}
+}
+
+// remembered is a Choice as the app stores and reads it back.
+func remembered(t *testing.T, c scan.Choice) scan.Choice {
+	t.Helper()
+	data, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back scan.Choice
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	return back
+}
+
+func TestRememberedDuplexScansTheCardInOnePass(t *testing.T) {
+	front, back := render(t, 27, specimen.IDCard), render(t, 28, specimen.IDCard)
+	passport := render(t, 29, specimen.Passport)
+	srv := escltest.NewServer(escltest.Config{Sheets: []image.Image{front, back}, Platen: passport, PlatenAt: image.Pt(100, 100)})
+	defer srv.Close()
+	caps := session(t, srv).Caps
+	c := remembered(t, scan.Choice{Device: scan.Device{Backend: scan.ESCL, ID: srv.URL}, Source: scan.Duplex, RotateBack: true})
+	s := c.Session(escl.New(), caps)
+	s.DPI = 150
+	s.Turn = func(context.Context) error {
+		t.Error("asked to turn a card in a duplex feeder")
+		return nil
+	}
+	if got := s.SourceFor(scan.IDCard); got != scan.Duplex {
+		t.Errorf("card from %v", got)
+	}
+	pages, err := s.Run(context.Background(), scan.IDCard)
+	if err != nil || len(pages) != 2 {
+		t.Fatalf("%d pages, %v", len(pages), err)
+	}
+	b := pages[1].Image.Bounds()
+	if dark(pages[1].Image, image.Rect(0, 0, 300, 200)) > 0 || dark(pages[1].Image, image.Rect(b.Dx()-500, b.Dy()-300, b.Dx(), b.Dy())) == 0 {
+		t.Error("the remembered turn of the back was not done")
+	}
+	if jobs := srv.Jobs(); len(jobs) != 1 || jobs[0].Input != "Feeder" || !jobs[0].Duplex {
+		t.Errorf("jobs %+v", jobs)
+	}
+
+	// A passport does not go through a feeder: the same choice scans it on
+	// the glass.
+	if got := s.SourceFor(scan.PassportPage); got != scan.Flatbed {
+		t.Errorf("passport from %v", got)
+	}
+	if pages, err := s.Run(context.Background(), scan.PassportPage); err != nil || len(pages) != 1 {
+		t.Fatalf("passport: %d pages, %v", len(pages), err)
+	}
+	if jobs := srv.Jobs(); len(jobs) != 3 || jobs[1].Input != "Platen" || jobs[2].Input != "Platen" {
+		t.Errorf("passport jobs %+v", jobs[1:])
+	}
+}
+
+func TestRememberedSourceTheDeviceLacksFallsBack(t *testing.T) {
+	srv := escltest.NewServer(escltest.Config{NoAdf: true, Platen: render(t, 30, specimen.IDCard)})
+	defer srv.Close()
+	caps := session(t, srv).Caps
+	s := remembered(t, scan.Choice{Device: scan.Device{Backend: scan.ESCL, ID: srv.URL}, Source: scan.Duplex}).Session(escl.New(), caps)
+	turned := 0
+	s.Turn = func(context.Context) error { turned++; return nil }
+	pages, err := s.Run(context.Background(), scan.IDCard)
+	if err != nil || len(pages) != 2 || turned != 1 {
+		t.Fatalf("%d pages, turned %d, %v", len(pages), turned, err)
+	}
+	for _, j := range srv.Jobs() {
+		if j.Input != "Platen" {
+			t.Errorf("job %+v", j)
+		}
+	}
+}
+
+func TestIDCardInOneSidedFeederIsFedTwice(t *testing.T) {
+	front, back := render(t, 31, specimen.IDCard), render(t, 32, specimen.DrivingLicence)
+	srv := escltest.NewServer(escltest.Config{NoPlaten: true, Sheets: []image.Image{front}})
+	defer srv.Close()
+	s := session(t, srv)
+	s.Source, s.DPI = scan.Feeder, 75
+	s.Turn = func(context.Context) error {
+		srv.Feed(back)
+		return nil
+	}
+	pages, err := s.Run(context.Background(), scan.IDCard)
+	if err != nil || len(pages) != 2 {
+		t.Fatalf("%d pages, %v", len(pages), err)
+	}
+	jobs := srv.Jobs()
+	if len(jobs) != 2 || jobs[0].Duplex || jobs[1].Duplex || jobs[0].Served != 1 || jobs[1].Served != 1 {
+		t.Errorf("jobs %+v", jobs)
+	}
 }

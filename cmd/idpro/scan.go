@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -125,27 +126,34 @@ func scanProfile(ctx context.Context, b scan.Backends, dev scan.Device, p scan.P
 	if err != nil {
 		return nil, err
 	}
+	if set.Source != "" && !slices.Contains(scan.Sources(p, caps), set.Source) {
+		return nil, scan.DeviceError(scan.ErrUnsupported, dev.Name(), fmt.Errorf("%s from source %q", p, set.Source))
+	}
 	lines := bufio.NewReader(stdin)
 	s := scan.Session{
 		Backend: b, Device: dev, Caps: caps, Source: set.Source, Mode: set.Mode, DPI: set.DPI,
 		RotateBack: rotateBack, Progress: report,
-		Turn: func(ctx context.Context) error {
-			fmt.Fprintln(stderr, cliCatalog().T("scanner.turn_card_enter"))
-			read := make(chan error, 1)
-			go func() {
-				line, err := lines.ReadString('\n')
-				if err == io.EOF && line != "" {
-					err = nil
-				}
-				read <- err
-			}()
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case err := <-read:
-				return err
+	}
+	prompt := "scanner.turn_card_enter"
+	if s.SourceFor(p) == scan.Feeder {
+		prompt = "scanner.turn_card_feeder_enter"
+	}
+	s.Turn = func(ctx context.Context) error {
+		fmt.Fprintln(stderr, cliCatalog().T(prompt))
+		read := make(chan error, 1)
+		go func() {
+			line, err := lines.ReadString('\n')
+			if err == io.EOF && line != "" {
+				err = nil
 			}
-		},
+			read <- err
+		}()
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case err := <-read:
+			return err
+		}
 	}
 	return s.Run(ctx, p)
 }

@@ -155,3 +155,23 @@ func TestScanIDCardProfileWaitsForTheTurn(t *testing.T) {
 		t.Errorf("no confirmation: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
 }
+
+func TestScanProfileSources(t *testing.T) {
+	t.Setenv("LANG", "en")
+	card := image.NewGray(image.Rect(0, 0, 1011, 638))
+	srv := escltest.NewServer(escltest.Config{Sheets: []image.Image{card, card}, Platen: card})
+	defer srv.Close()
+	dir := t.TempDir()
+	code, out, errOut := runScanArgs("--device", srv.URL, "--profile", "id_card", "--source", "duplex", "--rotate-back", "--dpi", "75", "--out", dir)
+	if code != 0 || len(strings.Fields(out)) != 2 {
+		t.Fatalf("duplex card: exit %d, %q: %s", code, out, errOut)
+	}
+	// A passport booklet does not go through a feeder.
+	code, out, errOut = runScanArgs("--device", srv.URL, "--profile", "passport_page", "--source", "duplex", "--out", dir)
+	if code != 1 || out != "" || !strings.Contains(errOut, "cannot scan with these settings") {
+		t.Errorf("passport from the feeder: exit %d, %q: %s", code, out, errOut)
+	}
+	if n := len(srv.Jobs()); n != 1 {
+		t.Errorf("%d jobs", n)
+	}
+}

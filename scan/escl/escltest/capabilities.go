@@ -36,6 +36,16 @@ func inputCaps(name string) string {
 func (s *Server) capabilities(w http.ResponseWriter, _ *http.Request) {
 	var model strings.Builder
 	xml.EscapeText(&model, []byte(s.cfg.MakeAndModel))
+	var inputs string
+	if !s.cfg.NoPlaten {
+		inputs += "<scan:Platen>" + inputCaps("PlatenInputCaps") + "</scan:Platen>\n"
+	}
+	if !s.cfg.NoAdf {
+		inputs += "<scan:Adf>" + inputCaps("AdfSimplexInputCaps") + inputCaps("AdfDuplexInputCaps") +
+			"<scan:FeederCapacity>50</scan:FeederCapacity>\n" +
+			"<scan:AdfOptions><scan:AdfOption>DetectPaperLoaded</scan:AdfOption><scan:AdfOption>Duplex</scan:AdfOption></scan:AdfOptions>\n" +
+			"</scan:Adf>\n"
+	}
 	w.Header().Set("Content-Type", "text/xml")
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
 <scan:ScannerCapabilities xmlns:scan="http://schemas.hp.com/imaging/escl/2011/05/03" xmlns:pwg="http://www.pwg.org/schemas/2010/12/sm">
@@ -44,10 +54,5 @@ func (s *Server) capabilities(w http.ResponseWriter, _ *http.Request) {
 <pwg:SerialNumber>IDPRO0001</pwg:SerialNumber>
 <scan:UUID>4509a320-00a0-008f-00b6-002507510eca</scan:UUID>
 <scan:AdminURI>%s</scan:AdminURI>
-<scan:Platen>%s</scan:Platen>
-<scan:Adf>%s%s<scan:FeederCapacity>50</scan:FeederCapacity>
-<scan:AdfOptions><scan:AdfOption>DetectPaperLoaded</scan:AdfOption><scan:AdfOption>Duplex</scan:AdfOption></scan:AdfOptions>
-</scan:Adf>
-</scan:ScannerCapabilities>`, model.String(), s.srv.URL, inputCaps("PlatenInputCaps"),
-		inputCaps("AdfSimplexInputCaps"), inputCaps("AdfDuplexInputCaps"))
+%s</scan:ScannerCapabilities>`, model.String(), s.srv.URL, inputs)
 }

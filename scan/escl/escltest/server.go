@@ -45,6 +45,10 @@ type Config struct {
 	JamAfter int
 	// PageDelay holds every page back, so that a test can cancel mid-page.
 	PageDelay time.Duration
+	// NoPlaten and NoAdf leave the flatbed or the feeder (simplex and
+	// duplex) out of the capabilities: a sheet-fed document scanner, a
+	// flatbed-only one. A job for a missing input is refused with 409.
+	NoPlaten, NoAdf bool
 	// ForeignLocation answers ScanJobs with an absolute Location on another
 	// host, a quirk of real devices the client must survive.
 	ForeignLocation bool
@@ -109,6 +113,14 @@ func (s *Server) Place(doc image.Image, at image.Point) {
 	s.cfg.Platen, s.cfg.PlatenAt = doc, at
 }
 
+// Feed puts more sheets in the feeder, as a user feeding the card again
+// with its other side up does.
+func (s *Server) Feed(sheets ...image.Image) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cfg.Sheets = append(s.cfg.Sheets, sheets...)
+}
+
 // Jobs returns copies of the jobs created so far.
 func (s *Server) Jobs() []Job {
 	s.mu.Lock()
@@ -166,6 +178,10 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
 	}
 	if set.Region.W == 0 || set.Region.H == 0 {
 		set.Region.W, set.Region.H = GlassWidth, GlassHeight
+	}
+	if (set.Input == "Feeder" && s.cfg.NoAdf) || (set.Input != "Feeder" && s.cfg.NoPlaten) {
+		http.Error(w, "no such input "+set.Input, http.StatusConflict)
+		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
