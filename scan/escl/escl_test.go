@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"image"
+	"net/http"
 	"slices"
 	"testing"
 	"time"
@@ -294,5 +295,40 @@ func TestScannerInUseByAnotherJobIsBusy(t *testing.T) {
 	}
 	if n := len(srv.Jobs()); n != 1 {
 		t.Errorf("%d jobs created", n)
+	}
+}
+
+func TestEndOfJob(t *testing.T) {
+	for _, end := range []int{http.StatusNotFound, http.StatusGone, http.StatusOK} {
+		srv := escltest.NewServer(escltest.Config{Sheets: sheets(t, 4), EndWith: end})
+		pages, err := client().Scan(context.Background(), device(srv), scan.Settings{Source: scan.Feeder, DPI: 75}, nil)
+		srv.Close()
+		if err != nil || len(pages) != 2 {
+			t.Errorf("job ended with %d: %d pages, %v", end, len(pages), err)
+			continue
+		}
+		for i, p := range pages {
+			if p.Image == nil || len(p.Data) == 0 {
+				t.Errorf("job ended with %d: page %d is empty", end, i+1)
+			}
+		}
+	}
+}
+
+func TestPlatenIsAskedForOnePage(t *testing.T) {
+	// This device would scan the glass three times if asked.
+	srv := escltest.NewServer(escltest.Config{PlatenPages: 3})
+	defer srv.Close()
+	c := client()
+	for range 2 {
+		pages, err := c.Scan(context.Background(), device(srv), scan.Settings{DPI: 75}, nil)
+		if err != nil || len(pages) != 1 {
+			t.Fatalf("%d pages, %v", len(pages), err)
+		}
+	}
+	for _, j := range srv.Jobs() {
+		if j.Served != 1 {
+			t.Errorf("job %s delivered the glass %d times", j.ID, j.Served)
+		}
 	}
 }

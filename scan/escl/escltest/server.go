@@ -45,6 +45,16 @@ type Config struct {
 	JamAfter int
 	// PageDelay holds every page back, so that a test can cancel mid-page.
 	PageDelay time.Duration
+	// EndWith is how a job says it has no more pages: 0 or 404 Not Found
+	// (most devices), 410 Gone, or 200 with an empty body (some devices;
+	// answered once, then 404, so that a client that misses it fails
+	// rather than hangs).
+	EndWith int
+	// PlatenPages makes a flatbed job deliver the glass that many times
+	// instead of once, as devices do that scan the glass again on every
+	// NextDocument rather than answering 404; such a job does not keep
+	// the scanner busy after its first page.
+	PlatenPages int
 	// NoPlaten and NoAdf leave the flatbed or the feeder (simplex and
 	// duplex) out of the capabilities: a sheet-fed document scanner, a
 	// flatbed-only one. A job for a missing input is refused with 409.
@@ -70,6 +80,7 @@ type Job struct {
 
 	pages []image.Image
 	busy  int
+	ended bool // the empty 200 was sent
 }
 
 // Server is a running test scanner. URL is its eSCL base URL.
@@ -186,7 +197,7 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, j := range s.jobs {
-		if !j.Deleted && len(j.pages) > 0 {
+		if !j.Deleted && len(j.pages) > 0 && (j.Input == "Feeder" || j.Served == 0) {
 			http.Error(w, "busy", http.StatusServiceUnavailable)
 			return
 		}
@@ -203,7 +214,7 @@ func (s *Server) createJob(w http.ResponseWriter, r *http.Request) {
 		}
 		s.nextSheet = len(s.cfg.Sheets)
 	} else {
-		j.pages = []image.Image{nil}
+		j.pages = make([]image.Image, max(1, s.cfg.PlatenPages)) // nil: the glass
 	}
 	s.jobs = append(s.jobs, j)
 	host := "http://" + r.Host
@@ -234,9 +245,25 @@ func (s *Server) nextDocument(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	j := s.job(r.PathValue("id"))
 	switch {
-	case j == nil || j.Deleted || len(j.pages) == 0:
+	case j == nil || j.Deleted:
 		s.mu.Unlock()
 		http.NotFound(w, r)
+		return
+	case len(j.pages) == 0:
+		end := s.cfg.EndWith
+		if end == http.StatusOK && j.ended {
+			end = http.StatusNotFound
+		}
+		j.ended = true
+		s.mu.Unlock()
+		if end == http.StatusOK {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		if end == 0 {
+			end = http.StatusNotFound
+		}
+		http.Error(w, http.StatusText(end), end)
 		return
 	case j.busy < s.cfg.Busy:
 		j.busy++
