@@ -15,9 +15,12 @@ type Request struct {
 	Requester string   `json:"requester"`           // e-mail that gets status updates
 	Document  Document `json:"document"`
 	Pages     []Page   `json:"-"` // stored apart: listing the history must not load images
-	Person    Person   `json:"person"`
-	Residence Address  `json:"residence"`
-	Contact   Address  `json:"contact"` // in Belgium, when the residence is abroad
+	// Scan is the pages as the one PDF that was submitted and is archived
+	// (stored apart like Pages); nil until the request is sent.
+	Scan      *Page   `json:"-"`
+	Person    Person  `json:"person"`
+	Residence Address `json:"residence"`
+	Contact   Address `json:"contact"` // in Belgium, when the residence is abroad
 
 	Status  Status   `json:"status"`
 	INSZ    INSZ     `json:"insz,omitempty"`

@@ -10,6 +10,7 @@
 //	pages/
 //	  <id>/              -> one bucket per request
 //	    <nn>             -> app.Page as JSON, nn = 00, 01, ... in page order
+//	    scan             -> app.Page: the pages as the PDF submitted (once sent)
 //	settings/
 //	  app                -> app.Settings as JSON
 //

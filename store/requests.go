@@ -33,11 +33,15 @@ func (s *Store) Save(r *app.Request) error {
 		if err := reqs.Put([]byte(r.ID), data); err != nil {
 			return err
 		}
-		return putPages(tx.Bucket(bucketPages), r.ID, r.Pages)
+		return putPages(tx.Bucket(bucketPages), r.ID, r.Pages, r.Scan)
 	})
 }
 
-func putPages(all *bolt.Bucket, id string, pages []app.Page) error {
+// keyScan holds the submitted PDF among a request's pages; page keys are
+// digits, so it sorts after them.
+var keyScan = []byte("scan")
+
+func putPages(all *bolt.Bucket, id string, pages []app.Page, scan *app.Page) error {
 	if all.Bucket([]byte(id)) != nil {
 		if err := all.DeleteBucket([]byte(id)); err != nil {
 			return err
@@ -56,7 +60,14 @@ func putPages(all *bolt.Bucket, id string, pages []app.Page) error {
 			return err
 		}
 	}
-	return nil
+	if scan == nil {
+		return nil
+	}
+	data, err := json.Marshal(scan)
+	if err != nil {
+		return err
+	}
+	return b.Put(keyScan, data)
 }
 
 // Request returns one request with its pages.
@@ -75,10 +86,14 @@ func (s *Store) Request(id string) (*app.Request, error) {
 		if b == nil {
 			return nil
 		}
-		return b.ForEach(func(_, v []byte) error {
+		return b.ForEach(func(k, v []byte) error {
 			var p app.Page
 			if err := json.Unmarshal(v, &p); err != nil {
 				return app.Errorf("store.corrupt", err, "path", s.db.Path())
+			}
+			if string(k) == string(keyScan) {
+				r.Scan = &p
+				return nil
 			}
 			r.Pages = append(r.Pages, p)
 			return nil

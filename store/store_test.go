@@ -36,6 +36,7 @@ func TestRequestsSurviveReopen(t *testing.T) {
 	first.Status = app.Completed
 	first.INSZ = "98472899765"
 	first.Pages = first.Pages[1:]
+	first.Scan = &app.Page{Label: "document", ContentType: "application/pdf", Data: []byte("%PDF")}
 	if err := s.Save(first); err != nil {
 		t.Fatal(err)
 	}
@@ -56,6 +57,9 @@ func TestRequestsSurviveReopen(t *testing.T) {
 	}
 	if got.INSZ != "98472899765" || len(got.Pages) != 1 || got.Pages[0].Label != "back" || got.Pages[0].Data[0] != 3 {
 		t.Fatalf("request after reopen = %+v", got)
+	}
+	if got.Scan == nil || string(got.Scan.Data) != "%PDF" || got.Scan.ContentType != "application/pdf" {
+		t.Fatalf("submitted PDF after reopen = %+v", got.Scan)
 	}
 	if s2, _ := s.Request(second.ID); s2.Person.BirthDate != (app.Date{Year: 1990, Month: 4}) {
 		t.Errorf("partial birth date = %v", s2.Person.BirthDate)

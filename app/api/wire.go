@@ -12,10 +12,15 @@ type Submission struct {
 	Contact   app.Address  `json:"contact"`
 }
 
-// NewSubmission takes what the service needs from a request.
+// NewSubmission takes what the service needs from a request: its pages as
+// the one PDF when the desk made it, else the pages themselves.
 func NewSubmission(r *app.Request) Submission {
+	pages := r.Pages
+	if r.Scan != nil {
+		pages = []app.Page{*r.Scan}
+	}
 	return Submission{
-		Requester: r.Requester, Document: r.Document, Pages: r.Pages,
+		Requester: r.Requester, Document: r.Document, Pages: pages,
 		Person: r.Person, Residence: r.Residence, Contact: r.Contact,
 	}
 }

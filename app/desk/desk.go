@@ -27,6 +27,10 @@ type Desk struct {
 	// OnChange, when set, is called after a request changed (from any
 	// goroutine), so views can refresh.
 	OnChange func(*app.Request)
+	// Pack, when set, makes the pages the one file that is submitted and
+	// archived (a PDF at the pages' physical size); without it the pages
+	// are submitted as they are.
+	Pack func(pages []app.Page) (app.Page, error)
 }
 
 // New returns a desk; now and log may be nil.
@@ -66,6 +70,13 @@ func (d *Desk) Send(ctx context.Context, r *app.Request) error {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.Pack != nil && r.Scan == nil {
+		scan, err := d.Pack(r.Pages)
+		if err != nil {
+			return err
+		}
+		r.Scan = &scan
+	}
 	r.Status = app.Queued
 	if err := d.save(r); err != nil {
 		return err

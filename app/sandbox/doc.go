@@ -5,7 +5,8 @@
 // sandbox` serves it alone for scripts and tests.
 //
 // What it does with a submission: a malformed one is refused (400 with a
-// Problem); one that lacks mandatory data (app.Request.Lacking) is put
+// Problem), as is one of more than four pages, counting the pages of a
+// submitted PDF (the app sends the request's pages as one); one that lacks mandatory data (app.Request.Lacking) is put
 // under investigation with the missing fields listed in Asked; a complete
 // one gets a new BIS number at once (month +40 when the sex is known, +20
 // when not; odd sequence for men, even for women; unique per birth date).

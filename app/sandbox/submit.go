@@ -78,10 +78,19 @@ func (s *Sandbox) validate(sub api.Submission) error {
 	if len(sub.Pages) > app.MaxPages {
 		return app.Errorf("request.too_many_pages", nil, "max", app.MaxPages)
 	}
+	pages := 0
 	for _, p := range sub.Pages {
 		if !pageTypes[p.ContentType] || len(p.Data) == 0 {
 			return app.Errorf("service.bad_page", nil, "type", p.ContentType)
 		}
+		n, err := pageCount(p)
+		if err != nil {
+			return err
+		}
+		pages += n
+	}
+	if pages > app.MaxPages {
+		return app.Errorf("request.too_many_pages", nil, "max", app.MaxPages)
 	}
 	if err := req.ValidatePerson(s.now()); err != nil {
 		return err

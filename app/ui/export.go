@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -50,24 +49,23 @@ func (h *historyView) exportDialog() {
 	fd.Show()
 }
 
-// exportPDF writes the pages of request id to w.
+// exportPDF writes request id as its archived PDF: the one submitted, or
+// for a request not sent yet, its pages packed the same way.
 func (u *UI) exportPDF(id string, w io.Writer) error {
 	r, err := u.History.Request(id)
 	if err != nil {
 		return err
 	}
-	var pages []scan.Page
-	for _, p := range r.Pages {
-		got, err := scan.Import(p.Label, bytes.NewReader(p.Data), int64(len(p.Data)))
+	pdf := r.Scan
+	if pdf == nil {
+		packed, err := scan.PackPDF(r.Pages)
 		if err != nil {
 			return err
 		}
-		for _, g := range got {
-			if p.DPI > 0 {
-				g.DPI = p.DPI
-			}
-			pages = append(pages, g)
-		}
+		pdf = &packed
 	}
-	return scan.ExportPDF(w, pages)
+	if _, err := w.Write(pdf.Data); err != nil {
+		return app.Errorf("scan.write_failed", err)
+	}
+	return nil
 }

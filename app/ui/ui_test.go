@@ -70,6 +70,7 @@ func newEnvWith(t *testing.T, reader MRZReader, scanners scan.Backend) *env {
 		t.Fatal(err)
 	}
 	dk := desk.New(st, live, nil, nil)
+	dk.Pack = scan.PackPDF
 	u := New(fyne.CurrentApp(), Deps{Desk: dk, History: st, Settings: st, Reader: reader, Scanners: scanners, Catalog: cat,
 		Postcodes: codes, SandboxURL: srv.URL})
 	t.Cleanup(func() { u.Close(); srv.Close(); sb.Close(); st.Close() })
@@ -204,6 +205,10 @@ func TestTypedRequestReachesHistory(t *testing.T) {
 	stored, err := e.store.Request(h.rows[0].ID)
 	if err != nil || len(stored.Pages) != 1 || stored.Residence.Box != "20" || stored.Person.BirthPlace != "Kraków" {
 		t.Fatalf("stored request %+v, %v", stored, err)
+	}
+	// What was submitted is archived: the pages as one PDF.
+	if stored.Scan == nil || stored.Scan.ContentType != "application/pdf" || !bytes.HasPrefix(stored.Scan.Data, []byte("%PDF")) {
+		t.Fatalf("no archived PDF: %+v", stored.Scan)
 	}
 	var pdf bytes.Buffer
 	if err := e.u.exportPDF(stored.ID, &pdf); err != nil {

@@ -21,6 +21,7 @@ import (
 	"github.com/idpro/idpro/app/postcode"
 	"github.com/idpro/idpro/app/ui"
 	"github.com/idpro/idpro/assets"
+	"github.com/idpro/idpro/scan"
 	"github.com/idpro/idpro/store"
 )
 
@@ -69,6 +70,7 @@ func runGUI(args []string, stderr io.Writer) int {
 		service, _ = api.New(sandboxURL, nil)
 	}
 	dk := desk.New(st, service, time.Now, log.With("part", "desk"))
+	dk.Pack = scan.PackPDF
 	codes, err := postcode.Parse(assets.Postcodes)
 	if err != nil {
 		return fatalWindow(a, cat, err)
