@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/idpro/idpro/ocr/specimen"
+	"github.com/idpro/idpro/scan"
 )
 
 // buttons are the page buttons of the gallery (rotate, remove, move).
@@ -64,5 +65,42 @@ func TestPageTurnFindsItsPage(t *testing.T) {
 	}
 	if active != 2 {
 		t.Fatalf("%d page buttons active once the turn ended, want 2 (turn, remove)", active)
+	}
+}
+
+// A page's side can be corrected, and the draft keeps it.
+func TestPageLabelCanBeChanged(t *testing.T) {
+	e := newEnv(t, nil)
+	path, _ := passportFile(t, e.dir, 5, specimen.Card)
+	e.u.ImportFiles(path)
+	e.u.Wait()
+	d := e.u.wizard.docs
+	if d.pages.All()[0].Label != scan.LabelFront {
+		t.Fatalf("first page labelled %q", d.pages.All()[0].Label)
+	}
+	var sel *widget.Select
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Select:
+			sel = o
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				find(c)
+			}
+		}
+	}
+	find(d.gallery)
+	if sel == nil || sel.Selected != "Front" {
+		t.Fatalf("no side selector showing Front: %v", sel)
+	}
+	sel.SetSelected("Back")
+	if d.pages.All()[0].Label != scan.LabelBack {
+		t.Fatalf("label %q after choosing Back", d.pages.All()[0].Label)
+	}
+	e.u.wizard.saveNow()
+	draft, err := e.store.Request(e.u.wizard.req.ID)
+	if err != nil || len(draft.Pages) != 1 || draft.Pages[0].Label != "back" {
+		t.Fatalf("draft pages %+v (%v)", draft.Pages, err)
 	}
 }

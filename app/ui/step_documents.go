@@ -333,7 +333,6 @@ func (d *documentsStep) idle() {
 }
 
 func (d *documentsStep) refreshGallery() {
-	u := d.w.u
 	d.gallery.Objects = nil
 	for i, p := range d.pages.All() {
 		img := canvas.NewImageFromImage(d.views[i].thumb)
@@ -342,6 +341,7 @@ func (d *documentsStep) refreshGallery() {
 		rotate := widget.NewButtonWithIcon("", theme.MediaReplayIcon(), func() { d.rotate(i, 1) })
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.remove(i) })
 		left := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { d.move(i, i-1) })
+		label := d.labelSelect(i, p.Label)
 		if i == 0 {
 			left.Disable()
 		}
@@ -349,12 +349,31 @@ func (d *documentsStep) refreshGallery() {
 			rotate.Disable()
 			remove.Disable()
 			left.Disable()
+			label.Disable()
 		}
-		label := widget.NewLabelWithStyle(pageLabel(u, p.Label, i), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		buttons := container.NewCenter(container.NewHBox(left, rotate, remove))
 		d.gallery.Add(container.NewBorder(label, container.NewVBox(buttons, d.quality(d.views[i])), nil, nil, img))
 	}
 	d.gallery.Refresh()
+}
+
+// labelSelect says which side a page is and lets the user correct it
+// (pages are labelled by position: a back imported first says "Front").
+func (d *documentsStep) labelSelect(i int, current scan.Label) *widget.Select {
+	u := d.w.u
+	labels := []scan.Label{scan.LabelFront, scan.LabelBack, scan.LabelPage}
+	var options []string
+	for _, l := range labels {
+		options = append(options, pageLabel(u, l, i))
+	}
+	sel := widget.NewSelect(options, nil)
+	sel.SetSelected(pageLabel(u, current, i))
+	sel.OnChanged = func(string) {
+		if d.pages.Label(i, labels[sel.SelectedIndex()]) == nil {
+			d.w.changed()
+		}
+	}
+	return sel
 }
 
 func pageLabel(u *UI, l scan.Label, i int) string {
