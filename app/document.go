@@ -32,4 +32,9 @@ type Page struct {
 	ContentType string  `json:"content_type"`
 	Data        []byte  `json:"data"`
 	DPI         float64 `json:"dpi,omitempty"`
+	// Original is the other version of the page the user can switch to:
+	// the whole scan when Data is the document cut out of it, or the cut
+	// when the user chose the whole scan (Whole). Kept, never submitted.
+	Original *Page `json:"original,omitempty"`
+	Whole    bool  `json:"whole,omitempty"`
 }

@@ -15,7 +15,11 @@ type Submission struct {
 // NewSubmission takes what the service needs from a request: its pages as
 // the one PDF when the desk made it, else the pages themselves.
 func NewSubmission(r *app.Request) Submission {
-	pages := r.Pages
+	var pages []app.Page
+	for _, p := range r.Pages {
+		p.Original = nil // the user's other version stays here
+		pages = append(pages, p)
+	}
 	if r.Scan != nil {
 		pages = []app.Page{*r.Scan}
 	}

@@ -57,14 +57,14 @@ func TestPageTurnFindsItsPage(t *testing.T) {
 	if got := d.pages.All()[0].Data; &got[0] != &kept[0] {
 		t.Fatal("the turn of a removed page replaced the other page")
 	}
-	active := 0
-	for _, b := range buttons(d.gallery) {
+	all, active := buttons(d.gallery), 0
+	for _, b := range all {
 		if !b.Disabled() {
 			active++
 		}
 	}
-	if active != 2 {
-		t.Fatalf("%d page buttons active once the turn ended, want 2 (turn, remove)", active)
+	if active != len(all)-1 {
+		t.Fatalf("%d of %d page buttons active once the turn ended, want all but moving the first page left", active, len(all))
 	}
 }
 
@@ -102,5 +102,38 @@ func TestPageLabelCanBeChanged(t *testing.T) {
 	draft, err := e.store.Request(e.u.wizard.req.ID)
 	if err != nil || len(draft.Pages) != 1 || draft.Pages[0].Label != "back" {
 		t.Fatalf("draft pages %+v (%v)", draft.Pages, err)
+	}
+}
+
+// A flatbed scan is cut down to the document, and the whole scan is kept:
+// the user can switch to it and back, and a reopened draft still can.
+func TestWholeScanIsKept(t *testing.T) {
+	e := newEnv(t, nil)
+	path, _ := passportFile(t, e.dir, 4, specimen.A4Flatbed)
+	e.u.ImportFiles(path)
+	e.u.Wait()
+	d := e.u.wizard.docs
+	width := func() int { return d.pages.All()[0].Image.Bounds().Dx() }
+	cut := width()
+	if d.views[0].other == nil || d.views[0].whole || cut > 2000 {
+		t.Fatalf("A4 page not cut down with its whole scan kept: width %d, other %v", cut, d.views[0].other != nil)
+	}
+	d.switchVersion(0)
+	e.u.Wait()
+	if width() < 2400 || !d.views[0].whole {
+		t.Fatalf("switched to the whole scan: width %d", width())
+	}
+	e.u.wizard.saveNow()
+	id := e.u.wizard.req.ID
+	e.u.newRequest()
+	draft, err := e.store.Request(id)
+	if err != nil || len(draft.Pages) != 1 || !draft.Pages[0].Whole || draft.Pages[0].Original == nil {
+		t.Fatalf("draft pages %+v (%v)", draft.Pages, err)
+	}
+	e.u.wizard.edit(draft)
+	d.switchVersion(0)
+	e.u.Wait()
+	if width() != cut || d.views[0].whole {
+		t.Fatalf("switched back in the reopened draft: width %d, want %d", width(), cut)
 	}
 }

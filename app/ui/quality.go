@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/scan"
 )
@@ -20,6 +21,10 @@ type pageView struct {
 	report scan.Report
 	mrz    ocr.Result
 	mrzErr error
+	// other is the page's other version (app.Page.Original) and whole
+	// says the page shown is the whole scan, not the document cut out.
+	other *app.Page
+	whole bool
 }
 
 // view measures a page off the UI goroutine, the MRZ check included, as

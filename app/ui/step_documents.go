@@ -108,7 +108,9 @@ func (d *documentsStep) load(r *app.Request) {
 		got[0].DPI = p.DPI
 		if d.pages.Add(got[0]) == nil {
 			d.pages.Label(d.pages.Len()-1, scan.Label(p.Label))
-			d.views = append(d.views, d.storedView(got[0]))
+			v := d.storedView(got[0])
+			v.other, v.whole = p.Original, p.Whole
+			d.views = append(d.views, v)
 		}
 	}
 	d.refreshGallery()
@@ -117,8 +119,9 @@ func (d *documentsStep) load(r *app.Request) {
 func (d *documentsStep) save(r *app.Request) {
 	r.Document.Kind = d.labels[d.kind.Selected]
 	r.Pages = r.Pages[:0]
-	for _, p := range d.pages.All() {
-		r.Pages = append(r.Pages, app.Page{Label: string(p.Label), ContentType: p.ContentType, Data: p.Data, DPI: p.DPI})
+	for i, p := range d.pages.All() {
+		r.Pages = append(r.Pages, app.Page{Label: string(p.Label), ContentType: p.ContentType, Data: p.Data, DPI: p.DPI,
+			Original: d.views[i].other, Whole: d.views[i].whole})
 	}
 }
 
@@ -200,15 +203,20 @@ func (d *documentsStep) importAll(opens []func() ([]scan.Page, error)) {
 				continue
 			}
 			for _, p := range got {
-				// A flatbed scan or photo is cut down to the document.
-				if clean, _, err := scan.Clean(p); err == nil {
+				// A flatbed scan or photo is cut down to the document;
+				// the whole scan is kept for the user to switch back to.
+				var whole *app.Page
+				if clean, _, err := scan.Clean(p); err == nil && !sameData(clean.Data, p.Data) {
+					whole = &app.Page{ContentType: p.ContentType, Data: p.Data, DPI: p.DPI}
 					p = clean
 				}
 				if d.w.u.Reader != nil {
 					fyne.Do(func() { d.doing.SetText(d.w.u.T("ui.docs.reading")) })
 				}
+				v := d.view(ctx, p)
+				v.other = whole
 				pages = append(pages, p)
-				views = append(views, d.view(ctx, p))
+				views = append(views, v)
 			}
 		}
 		fyne.Do(func() {
@@ -283,15 +291,28 @@ func (d *documentsStep) turnUpright(data []byte, turns int) {
 // indexOf is the index of the page whose encoded data is data (the same
 // bytes, not equal ones), or -1 when the user has removed it.
 func (d *documentsStep) indexOf(data []byte) int {
-	if len(data) == 0 {
-		return -1
-	}
 	for i, p := range d.pages.All() {
-		if len(p.Data) > 0 && &p.Data[0] == &data[0] {
+		if sameData(p.Data, data) {
 			return i
 		}
 	}
 	return -1
+}
+
+// sameData tells whether a and b are the same bytes in memory.
+func sameData(a, b []byte) bool {
+	return len(a) > 0 && len(b) > 0 && &a[0] == &b[0]
+}
+
+// replace puts p in the place of page i, on the same side.
+func (d *documentsStep) replace(i int, p scan.Page) bool {
+	label := d.pages.All()[i].Label
+	if d.pages.Remove(i) != nil || d.pages.Add(p) != nil {
+		return false
+	}
+	d.pages.Move(d.pages.Len()-1, i)
+	d.pages.Label(i, label)
+	return true
 }
 
 func (d *documentsStep) describe(r ocr.Result) string {
@@ -342,16 +363,24 @@ func (d *documentsStep) refreshGallery() {
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.remove(i) })
 		left := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { d.move(i, i-1) })
 		label := d.labelSelect(i, p.Label)
+		row := container.NewHBox(left, rotate, remove)
+		if d.views[i].other != nil {
+			icon := theme.ViewFullScreenIcon() // show the whole scan
+			if d.views[i].whole {
+				icon = theme.ContentCutIcon() // cut the document out again
+			}
+			row.Add(widget.NewButtonWithIcon("", icon, func() { d.switchVersion(i) }))
+		}
 		if i == 0 {
 			left.Disable()
 		}
 		if d.locked {
-			rotate.Disable()
-			remove.Disable()
-			left.Disable()
+			for _, o := range row.Objects {
+				o.(*widget.Button).Disable()
+			}
 			label.Disable()
 		}
-		buttons := container.NewCenter(container.NewHBox(left, rotate, remove))
+		buttons := container.NewCenter(row)
 		d.gallery.Add(container.NewBorder(label, container.NewVBox(buttons, d.quality(d.views[i])), nil, nil, img))
 	}
 	d.gallery.Refresh()
@@ -419,18 +448,49 @@ func (d *documentsStep) rotate(i, turns int) {
 				d.w.u.showError(err)
 				return
 			}
-			if i = d.indexOf(page.Data); i < 0 {
+			if i = d.indexOf(page.Data); i < 0 || !d.replace(i, one.All()[0].Page) {
 				return
 			}
-			if d.pages.Remove(i) != nil || d.pages.Add(one.All()[0].Page) != nil {
-				return
-			}
-			last := d.pages.Len() - 1
-			d.pages.Move(last, i)
-			d.pages.Label(i, page.Label)
 			for range turns {
 				d.views[i].thumb = imaging.Rotate270(d.views[i].thumb)
 			}
+			d.refreshGallery()
+			d.w.changed()
+		})
+	})
+}
+
+// switchVersion puts the page's other version in its place (the whole
+// scan for the cut-out document, or back); decoding and checking it take a
+// moment, so that happens off the UI goroutine.
+func (d *documentsStep) switchVersion(i int) {
+	page, v := d.pages.All()[i], d.views[i]
+	if v.other == nil {
+		return
+	}
+	other := *v.other
+	d.working(d.w.u.T("ui.docs.importing"))
+	d.w.u.goBackground(func(ctx context.Context) {
+		got, err := scan.Import(page.Source, bytes.NewReader(other.Data), int64(len(other.Data)))
+		var nv pageView
+		if err == nil {
+			if other.DPI > 0 {
+				got[0].DPI = other.DPI
+			}
+			nv = d.view(ctx, got[0])
+			nv.other = &app.Page{ContentType: page.ContentType, Data: page.Data, DPI: page.DPI}
+			nv.whole = !v.whole
+		}
+		fyne.Do(func() {
+			d.idle()
+			if err != nil {
+				d.w.u.showError(err)
+				return
+			}
+			if i = d.indexOf(page.Data); i < 0 || !d.replace(i, got[0]) {
+				return
+			}
+			d.views[i] = nv
 			d.refreshGallery()
 			d.w.changed()
 		})
