@@ -24,10 +24,18 @@ type scanner struct {
 	devices []scan.Device
 	pick    *widget.Select
 	address *widget.Entry
-	status  *widget.Label
-	bar     *widget.ProgressBar
-	start   *widget.Button
-	dlg     *dialog.CustomDialog
+	// source offers where the device can scan the document from (flatbed,
+	// feeder, duplex feeder), once its capabilities are known; rotateBack
+	// turns a duplex feeder's back sides.
+	source     *widget.Select
+	sources    []scan.Source
+	rotateBack *widget.Check
+	caps       scan.Capabilities
+	capsOf     scan.Device // the device caps and sources belong to
+	status     *widget.Label
+	bar        *widget.ProgressBar
+	start      *widget.Button
+	dlg        *dialog.CustomDialog
 
 	mu     sync.Mutex
 	cancel context.CancelFunc
@@ -37,11 +45,16 @@ type scanner struct {
 func (d *documentsStep) openScanner() {
 	u := d.w.u
 	s := &scanner{d: d}
-	s.pick = widget.NewSelect(nil, func(string) { s.buttons() })
+	s.pick = widget.NewSelect(nil, func(string) { s.buttons(); s.loadSources() })
 	s.pick.PlaceHolder = u.T("ui.scan.looking")
 	s.address = widget.NewEntry()
-	s.address.SetPlaceHolder("http://192.168.1.20/eSCL")
+	s.address.SetPlaceHolder("192.168.1.20")
 	s.address.OnChanged = func(string) { s.buttons() }
+	s.address.OnSubmitted = func(string) { s.loadSources() }
+	s.source = widget.NewSelect(nil, func(string) { s.showRotateBack() })
+	s.source.Disable()
+	s.rotateBack = widget.NewCheck(u.T("ui.scan.rotate_back"), nil)
+	s.rotateBack.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.bar = widget.NewProgressBar()
@@ -52,12 +65,13 @@ func (d *documentsStep) openScanner() {
 	form := widget.NewForm(
 		widget.NewFormItem(u.T("ui.scan.device"), s.pick),
 		widget.NewFormItem(u.T("ui.scan.address"), s.address),
+		widget.NewFormItem(u.T("ui.scan.source"), container.NewVBox(s.source, s.rotateBack)),
 	)
 	form.Items[1].HintText = u.T("ui.scan.address_hint")
 	content := container.NewVBox(form, s.status, s.bar)
 	s.dlg = dialog.NewCustomWithoutButtons(u.T("ui.scan.title"), content, u.win)
 	s.dlg.SetButtons([]fyne.CanvasObject{cancel, s.start})
-	s.dlg.Resize(fyne.NewSize(560, 300))
+	s.dlg.Resize(fyne.NewSize(560, 360))
 	s.dlg.Show()
 	d.scanning = s
 	s.buttons()
@@ -104,13 +118,15 @@ func (s *scanner) remembered() scan.Choice {
 	return c
 }
 
-func (s *scanner) remember(dev scan.Device) {
+// remember keeps the scanner, and where and how it scanned, as the
+// default for next time.
+func (s *scanner) remember(c scan.Choice) {
 	u := s.d.w.u
 	st, err := u.Settings.Settings()
 	if err != nil {
 		return
 	}
-	data, _ := json.Marshal(scan.Choice{Device: dev})
+	data, _ := json.Marshal(c)
 	st.Scanner = string(data)
 	if err := u.Settings.SaveSettings(st); err != nil {
 		u.Log.Warn("scanner not remembered", "err", err)
@@ -120,7 +136,8 @@ func (s *scanner) remember(dev scan.Device) {
 // device is the typed address when there is one, else the picked scanner.
 func (s *scanner) device() (scan.Device, bool) {
 	if s.address.Text != "" {
-		return scan.ParseDevice(s.address.Text), true
+		d, err := scan.ParseAddress(s.address.Text)
+		return d, err == nil
 	}
 	i := s.pick.SelectedIndex()
 	if i < 0 || i >= len(s.devices) {
@@ -133,10 +150,81 @@ func (s *scanner) buttons() {
 	s.mu.Lock()
 	busy := s.cancel != nil
 	s.mu.Unlock()
-	if _, ok := s.device(); ok && !busy {
+	dev, ok := s.device()
+	if ok && !busy {
 		s.start.Enable()
 	} else {
 		s.start.Disable()
+	}
+	if s.address.Text != "" && !ok {
+		_, err := scan.ParseAddress(s.address.Text)
+		s.status.SetText(s.d.w.u.Catalog.Error(err))
+	} else if s.address.Text != "" {
+		s.status.SetText("")
+	}
+	if dev != s.capsOf {
+		s.source.Disable()
+	}
+}
+
+// loadSources asks the chosen scanner where it can scan from, off the UI
+// goroutine, and offers those sources for the document, the remembered one
+// (or the profile's default) selected.
+func (s *scanner) loadSources() {
+	u := s.d.w.u
+	dev, ok := s.device()
+	if !ok {
+		return
+	}
+	profile := s.profile()
+	u.goBackground(func(ctx context.Context) {
+		ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		defer cancel()
+		caps, err := u.Scanners.Capabilities(ctx, dev)
+		fyne.Do(func() {
+			if now, _ := s.device(); now != dev || err != nil {
+				if err != nil {
+					s.status.SetText(u.Catalog.Error(err))
+				}
+				return
+			}
+			s.caps, s.capsOf = caps, dev
+			s.sources = scan.Sources(profile, caps)
+			var names []string
+			for _, src := range s.sources {
+				names = append(names, u.T("scanner.source."+string(src)))
+			}
+			s.source.SetOptions(names)
+			mem := s.remembered()
+			if _, same := scan.Pick([]scan.Device{dev}, mem); !same {
+				mem = scan.Choice{}
+			}
+			want := scan.Choice{Device: dev, Source: mem.Source}.Session(u.Scanners, caps).SourceFor(profile)
+			for i, src := range s.sources {
+				if src == want {
+					s.source.SetSelectedIndex(i)
+				}
+			}
+			s.rotateBack.SetChecked(mem.RotateBack)
+			s.source.Enable()
+			s.showRotateBack()
+		})
+	})
+}
+
+// chosenSource is the selected source, "" before the scanner answered.
+func (s *scanner) chosenSource() scan.Source {
+	if i := s.source.SelectedIndex(); i >= 0 && i < len(s.sources) {
+		return s.sources[i]
+	}
+	return ""
+}
+
+func (s *scanner) showRotateBack() {
+	if s.chosenSource() == scan.Duplex && s.profile() == scan.IDCard {
+		s.rotateBack.Show()
+	} else {
+		s.rotateBack.Hide()
 	}
 }
 
@@ -157,6 +245,8 @@ func (s *scanner) run() {
 	}
 	s.d.save(s.d.w.req)
 	profile := s.profile()
+	choice := scan.Choice{Device: dev, Source: s.chosenSource(), RotateBack: s.rotateBack.Checked}
+	known, caps := dev == s.capsOf, s.caps
 	s.bar.SetValue(0)
 	s.bar.Show()
 	s.status.SetText(u.T("ui.scan.preparing", "device", dev.Name()))
@@ -167,31 +257,34 @@ func (s *scanner) run() {
 	s.buttons()
 	u.goBackground(func(context.Context) {
 		defer cancel()
-		caps, err := u.Scanners.Capabilities(ctx, dev)
+		var err error
+		if !known {
+			caps, err = u.Scanners.Capabilities(ctx, dev)
+		}
 		var pages []scan.Page
 		if err == nil {
-			session := scan.Session{Backend: u.Scanners, Device: dev, Caps: caps, Turn: s.askTurn,
-				Progress: func(_ int, done float64) { fyne.Do(func() { s.bar.SetValue(done) }) },
-				OnStep:   func(st scan.Step) { fyne.Do(func() { s.status.SetText(u.T("ui.scan.step." + string(st))) }) },
-			}
+			session := choice.Session(u.Scanners, caps)
+			session.Turn = s.askTurn
+			session.Progress = func(_ int, done float64) { fyne.Do(func() { s.bar.SetValue(done) }) }
+			session.OnStep = func(st scan.Step) { fyne.Do(func() { s.status.SetText(u.T("ui.scan.step." + string(st))) }) }
 			pages, err = session.Run(ctx, profile)
 		}
 		views := make([]pageView, len(pages))
 		for i, p := range pages {
 			views[i] = s.d.view(ctx, p)
 		}
-		fyne.Do(func() { s.done(dev, pages, views, err) })
+		fyne.Do(func() { s.done(choice, pages, views, err) })
 	})
 }
 
-func (s *scanner) done(dev scan.Device, pages []scan.Page, views []pageView, err error) {
+func (s *scanner) done(choice scan.Choice, pages []scan.Page, views []pageView, err error) {
 	u := s.d.w.u
 	s.mu.Lock()
 	s.cancel = nil
 	s.mu.Unlock()
 	s.bar.Hide()
 	if len(pages) > 0 {
-		s.remember(dev)
+		s.remember(choice)
 		s.d.addPages(pages, views, nil)
 	}
 	switch {

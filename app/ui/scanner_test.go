@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"encoding/json"
+	"image"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/idpro/idpro/ocr/specimen"
+	"github.com/idpro/idpro/scan"
+	"github.com/idpro/idpro/scan/escl"
+	"github.com/idpro/idpro/scan/escl/escltest"
+)
+
+// On a scanner with a flatbed and a duplex feeder, the user can send the
+// card through the feeder (both sides in one pass, no turning), with the
+// back turned; the next Scan dialog offers the same again.
+func TestScanningAnIDCardThroughTheDuplexFeeder(t *testing.T) {
+	front, err := specimen.Render(specimen.Random(41, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _ := specimen.Render(specimen.Random(42, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	srv := escltest.NewServer(escltest.Config{MakeAndModel: "Front Desk MFP", Platen: front, PlatenAt: image.Pt(500, 700),
+		Sheets: []image.Image{front, back}})
+	defer srv.Close()
+
+	e := newEnvWith(t, nil, scan.Backends{scan.ESCL: escl.New(srv.URL)})
+	w := e.u.wizard
+	w.docs.kind.SetSelected("Identity card")
+	w.docs.openScanner()
+	e.u.Wait()
+	s := w.docs.scanning
+	if s.source.Disabled() || s.source.Selected != "Flatbed" || strings.Join(s.source.Options, "|") != "Flatbed|Document feeder, both sides|Document feeder" {
+		t.Fatalf("sources %q, selected %q", s.source.Options, s.source.Selected)
+	}
+	if s.rotateBack.Visible() {
+		t.Error("turning the back offered for the flatbed")
+	}
+	s.source.SetSelected("Document feeder, both sides")
+	if !s.rotateBack.Visible() {
+		t.Fatal("turning the back not offered for the duplex feeder")
+	}
+	s.rotateBack.SetChecked(true)
+	test.Tap(s.start)
+	e.u.Wait()
+	if w.docs.pages.Len() != 2 || w.docs.scanning != nil {
+		t.Fatalf("%d pages after the duplex scan; status %q", w.docs.pages.Len(), s.status.Text)
+	}
+	if jobs := srv.Jobs(); len(jobs) != 1 || jobs[0].Input != "Feeder" || !jobs[0].Duplex {
+		t.Fatalf("jobs %+v, want one duplex feeder job", jobs)
+	}
+	st, _ := e.store.Settings()
+	var c scan.Choice
+	if err := json.Unmarshal([]byte(st.Scanner), &c); err != nil || c.Source != scan.Duplex || !c.RotateBack {
+		t.Fatalf("remembered %q (%v)", st.Scanner, err)
+	}
+
+	w.docs.openScanner()
+	e.u.Wait()
+	s = w.docs.scanning
+	if s.source.Selected != "Document feeder, both sides" || !s.rotateBack.Checked || !s.rotateBack.Visible() {
+		t.Fatalf("reopened: source %q, turn back %v", s.source.Selected, s.rotateBack.Checked)
+	}
+	s.close()
+}
+
+// A typed address is read as users write it; a malformed one says why
+// and cannot be used.
+func TestTypedScannerAddress(t *testing.T) {
+	e := newEnvWith(t, nil, scan.Backends{})
+	e.u.wizard.docs.openScanner()
+	e.u.Wait()
+	s := e.u.wizard.docs.scanning
+	typeInto(s.address, "192.168.1.20")
+	if dev, ok := s.device(); !ok || dev.Backend != scan.ESCL || dev.ID != "http://192.168.1.20/eSCL" || s.start.Disabled() {
+		t.Fatalf("a bare IP address: %+v %v", dev, ok)
+	}
+	typeInto(s.address, "http://")
+	if _, ok := s.device(); ok || !s.start.Disabled() || !strings.Contains(s.status.Text, "http://") {
+		t.Fatalf("a malformed address accepted, status %q", s.status.Text)
+	}
+	s.close()
+}
