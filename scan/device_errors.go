@@ -21,6 +21,9 @@ var (
 	ErrNoProgram    = errors.New("scanning program missing")
 	ErrFailed       = errors.New("scan failed")
 	ErrAccessDenied = errors.New("access denied")
+	// A page the scanner sent that cannot be read, or is beyond Limits.
+	ErrBadPage      = errors.New("unreadable page from scanner")
+	ErrPageTooLarge = errors.New("page from scanner too large")
 )
 
 // errorCodes are the translation keys (assets/translations/scanner) of the
@@ -37,6 +40,8 @@ var errorCodes = map[error]string{
 	ErrNoProgram:    "scanner.no_program",
 	ErrFailed:       "scanner.failed",
 	ErrAccessDenied: "scanner.access_denied",
+	ErrBadPage:      "scanner.bad_page",
+	ErrPageTooLarge: "scanner.page_too_large",
 }
 
 // DeviceError returns the user-facing error for condition kind (one of the

@@ -30,6 +30,9 @@ type Client struct {
 	// next page at high resolution, sane-airscan notes 30).
 	RetryDelay time.Duration
 	Retries    int
+	// Limits bound a page the scanner sends (bytes and pixels) before it
+	// is decoded; New sets scan.DefaultLimits, those of imported files.
+	Limits scan.Limits
 }
 
 var _ scan.Backend = (*Client)(nil)
@@ -39,7 +42,7 @@ var defaultHTTP = DefaultHTTP()
 
 // New returns a Client for the given manually entered addresses.
 func New(manual ...string) *Client {
-	return &Client{HTTP: DefaultHTTP(), Manual: manual, RetryDelay: time.Second, Retries: 30}
+	return &Client{HTTP: DefaultHTTP(), Manual: manual, RetryDelay: time.Second, Retries: 30, Limits: scan.DefaultLimits}
 }
 
 // DefaultHTTP is the HTTP client for scanners. eSCL over HTTPS

@@ -6,9 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/jpeg" // scanners send JPEG
-	_ "image/png"  // or PNG
 	"io"
 	"net/http"
 	"net/url"
@@ -164,10 +161,13 @@ func (c *Client) nextDocument(ctx context.Context, dev scan.Device, src scan.Sou
 		}
 		switch resp.StatusCode {
 		case http.StatusOK:
-			p, err := readPage(resp, n, progress)
+			p, err := readPage(resp.Body, resp.ContentLength, n, dev.Name(), c.Limits, progress)
 			resp.Body.Close()
 			if err != nil {
-				return scan.Page{}, false, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
+				if ctx.Err() == nil {
+					c.deleteJob(jobURL) // the device would go on scanning
+				}
+				return scan.Page{}, false, err
 			}
 			// An empty 200 ends the job on some devices.
 			return p, len(p.Data) > 0, nil
@@ -189,9 +189,10 @@ func (c *Client) nextDocument(ctx context.Context, dev scan.Device, src scan.Sou
 	}
 }
 
-// readPage reads and decodes one image, reporting progress by bytes when
-// the length is known.
-func readPage(resp *http.Response, n int, progress scan.Progress) (scan.Page, error) {
+// readPage reads one page, reporting progress by bytes when the length is
+// known, and decodes it within limits (scan.Limits.ScannedPage): no more
+// than MaxFileBytes+1 bytes are read. An empty body is no page.
+func readPage(body io.Reader, length int64, n int, device string, limits scan.Limits, progress scan.Progress) (scan.Page, error) {
 	report := func(f float64) {
 		if progress != nil {
 			progress(n, f)
@@ -200,28 +201,29 @@ func readPage(resp *http.Response, n int, progress scan.Progress) (scan.Page, er
 	report(0)
 	var buf bytes.Buffer
 	chunk := make([]byte, 64<<10)
+	r := io.LimitReader(body, limits.MaxFileBytes+1)
 	for {
-		k, err := resp.Body.Read(chunk)
+		k, err := r.Read(chunk)
 		buf.Write(chunk[:k])
-		if resp.ContentLength > 0 {
-			report(min(1, float64(buf.Len())/float64(resp.ContentLength)))
+		if length > 0 {
+			report(min(1, float64(buf.Len())/float64(length)))
 		}
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return scan.Page{}, err
+			return scan.Page{}, scan.DeviceError(scan.ErrFailed, device, fmt.Errorf("page %d: %w", n, err))
 		}
 	}
 	if buf.Len() == 0 {
 		return scan.Page{}, nil
 	}
-	img, format, err := image.Decode(bytes.NewReader(buf.Bytes()))
+	p, err := limits.ScannedPage(device, buf.Bytes())
 	if err != nil {
-		return scan.Page{}, fmt.Errorf("page %d: %w", n, err)
+		return scan.Page{}, err
 	}
 	report(1)
-	return scan.Page{Image: img, Data: buf.Bytes(), ContentType: "image/" + format}, nil
+	return p, nil
 }
 
 // deleteJob cancels a job; it runs after ctx was cancelled, so it has its own

@@ -29,6 +29,9 @@ type Scanner struct {
 	// ExtraArgs are driver options added to every scan, such as the pnm
 	// backend's --filename or the test backend's --read-return-value.
 	ExtraArgs []string
+	// Limits bound a page scanimage writes (bytes and pixels) before it is
+	// decoded; New sets scan.DefaultLimits, those of imported files.
+	Limits scan.Limits
 
 	mu      sync.Mutex
 	options map[string]options // by device name, read once
@@ -38,7 +41,7 @@ var _ scan.Backend = (*Scanner)(nil)
 
 // New returns a Scanner running program with environment env.
 func New(program string, env []string) *Scanner {
-	return &Scanner{Program: program, Env: env}
+	return &Scanner{Program: program, Env: env, Limits: scan.DefaultLimits}
 }
 
 func (s *Scanner) listTimeout() time.Duration {

@@ -244,3 +244,22 @@ func assertEmpty(t *testing.T, dir string) {
 		t.Errorf("%s still holds %d entries", dir, len(entries))
 	}
 }
+
+func TestPagesBeyondTheLimitsAreRefused(t *testing.T) {
+	s := testScanner(t)
+	// test:0 scans 80x100 mm: 236x295 pixels at 75 dpi.
+	s.Limits.MaxPixels = 236*295 - 1
+	pages, err := s.Scan(context.Background(), testDevice, scan.Settings{DPI: 75}, nil)
+	if !errors.Is(err, scan.ErrPageTooLarge) || app.ErrorCode(err) != "scanner.page_too_large" || len(pages) != 0 {
+		t.Fatalf("pixels: %d pages, %v", len(pages), err)
+	}
+	s.Limits = scan.DefaultLimits
+	s.Limits.MaxFileBytes = 100
+	if _, err := s.Scan(context.Background(), testDevice, scan.Settings{DPI: 75}, nil); !errors.Is(err, scan.ErrPageTooLarge) {
+		t.Fatalf("bytes: %v", err)
+	}
+	s.Limits.MaxFileBytes = scan.DefaultLimits.MaxFileBytes
+	if pages, err := s.Scan(context.Background(), testDevice, scan.Settings{DPI: 75}, nil); err != nil || len(pages) != 1 {
+		t.Fatalf("within the limits: %d pages, %v", len(pages), err)
+	}
+}

@@ -6,8 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
-	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -97,9 +95,9 @@ func (s *Scanner) Scan(ctx context.Context, dev scan.Device, set scan.Settings, 
 	if set.DPI > 0 {
 		dpi = o.caps.NearestDPI(set.DPI)
 	}
-	pages, readErr := readPages(dir, dev, dpi)
+	pages, readErr := readPages(dir, dev, dpi, s.Limits)
 	if readErr != nil {
-		return pages, scan.DeviceError(scan.ErrFailed, dev.Name(), readErr)
+		return pages, readErr
 	}
 	var exit *exec.ExitError
 	switch {
@@ -196,12 +194,13 @@ func splitCRLF(data []byte, atEOF bool) (int, []byte, error) {
 	return 0, nil, nil
 }
 
-// readPages reads the finished pages (page1.png, page2.png, ...) in order;
-// unfinished ".part" files are left for RemoveAll.
-func readPages(dir string, dev scan.Device, dpi int) ([]scan.Page, error) {
+// readPages reads the finished pages (page1.png, page2.png, ...) in order
+// within limits (scan.Limits.ScannedPage); unfinished ".part" files are
+// left for RemoveAll. Errors are typed.
+func readPages(dir string, dev scan.Device, dpi int, limits scan.Limits) ([]scan.Page, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return nil, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
 	}
 	type numbered struct {
 		n    int
@@ -217,19 +216,26 @@ func readPages(dir string, dev scan.Device, dpi int) ([]scan.Page, error) {
 	slices.SortFunc(files, func(a, b numbered) int { return a.n - b.n })
 	pages := make([]scan.Page, 0, len(files))
 	for _, f := range files {
-		data, err := os.ReadFile(filepath.Join(dir, f.name))
+		data, err := readCapped(filepath.Join(dir, f.name), limits.MaxFileBytes+1)
+		if err != nil {
+			return pages, scan.DeviceError(scan.ErrFailed, dev.Name(), err)
+		}
+		p, err := limits.ScannedPage(dev.Name(), data)
 		if err != nil {
 			return pages, err
 		}
-		img, err := png.Decode(bytes.NewReader(data))
-		if err != nil {
-			return pages, fmt.Errorf("%s: %w", f.name, err)
-		}
-		pages = append(pages, page(img, data, dev, dpi))
+		p.DPI, p.Source = float64(dpi), dev.Name()
+		pages = append(pages, p)
 	}
 	return pages, nil
 }
 
-func page(img image.Image, data []byte, dev scan.Device, dpi int) scan.Page {
-	return scan.Page{Image: img, Data: data, ContentType: "image/png", DPI: float64(dpi), Source: dev.Name()}
+// readCapped reads at most n bytes of the file at path.
+func readCapped(path string, n int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, n))
 }

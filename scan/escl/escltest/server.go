@@ -55,6 +55,10 @@ type Config struct {
 	// NextDocument rather than answering 404; such a job does not keep
 	// the scanner busy after its first page.
 	PlatenPages int
+	// RawPage, when set, is sent as every page's body in place of the
+	// scan (Content-Type image/png): a corrupt page, or a decompression
+	// bomb whose header announces billions of pixels.
+	RawPage []byte
 	// NoPlaten and NoAdf leave the flatbed or the feeder (simplex and
 	// duplex) out of the capabilities: a sheet-fed document scanner, a
 	// flatbed-only one. A job for a missing input is refused with 409.
@@ -284,6 +288,12 @@ func (s *Server) nextDocument(w http.ResponseWriter, r *http.Request) {
 	job := *j
 	s.mu.Unlock()
 
+	if s.cfg.RawPage != nil {
+		w.Header().Set("Content-Type", "image/png")
+		w.Header().Set("Content-Length", strconv.Itoa(len(s.cfg.RawPage)))
+		w.Write(s.cfg.RawPage)
+		return
+	}
 	img := s.render(sheet, job)
 	var buf bytes.Buffer
 	format := job.FormatExt
