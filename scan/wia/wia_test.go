@@ -3,7 +3,9 @@ package wia
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/go-ole/go-ole"
 
@@ -45,5 +47,41 @@ func TestHRESULTsMapToTypedErrors(t *testing.T) {
 func TestBackendIsNilOffWindows(t *testing.T) {
 	if b := Backend(); (b != nil) != isWindows {
 		t.Errorf("Backend() = %v on this system", b)
+	}
+}
+
+// excepinfo is the EXCEPINFO that IDispatch::Invoke fills in when a WIA
+// automation call fails: go-ole has no constructor for it, so scode is
+// written where the COM server writes it, at the field's offset.
+func excepinfo(t *testing.T, scode uint32) ole.EXCEPINFO {
+	t.Helper()
+	var ex ole.EXCEPINFO
+	f, ok := reflect.TypeOf(ex).FieldByName("scode")
+	if !ok || f.Type.Kind() != reflect.Uint32 {
+		t.Fatal("go-ole's EXCEPINFO has no uint32 scode field any more")
+	}
+	*(*uint32)(unsafe.Add(unsafe.Pointer(&ex), f.Offset)) = scode
+	if ex.SCODE() != scode {
+		t.Fatalf("SCODE() = %#x, want %#x", ex.SCODE(), scode)
+	}
+	return ex
+}
+
+func TestDispatchExceptionsMapByTheirSCODE(t *testing.T) {
+	for hr, want := range map[uint32]error{
+		0x80210003: scan.ErrFeederEmpty,
+		0x80210002: scan.ErrJammed,
+		0x80210016: scan.ErrCoverOpen,
+		0x80210006: scan.ErrBusy,
+		0x80210005: scan.ErrOffline,
+		0x00000000: scan.ErrFailed, // DISP_E_EXCEPTION that names no code
+	} {
+		// As go-ole's IDispatch.Invoke returns it (DISP_E_EXCEPTION with
+		// the exception info as its sub-error), wrapped by the caller.
+		oe := ole.NewErrorWithSubError(0x80020009, "WIA", excepinfo(t, hr))
+		got := deviceError("Canon LiDE 400", fmt.Errorf("Transfer: %w", oe))
+		if !errors.Is(got, want) {
+			t.Errorf("DISP_E_EXCEPTION with scode %#x: %v, want %v", hr, got, want)
+		}
 	}
 }
