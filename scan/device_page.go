@@ -6,6 +6,8 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+
+	"github.com/idpro/idpro/app"
 )
 
 // ScannedPage decodes one page a scanner sent (PNG or JPEG) within the
@@ -42,11 +44,14 @@ func (l Limits) ScannedPage(device string, data []byte) (Page, error) {
 	if err != nil {
 		return Page{}, DeviceError(ErrBadPage, device, err)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return Page{}, DeviceError(ErrBadPage, device, fmt.Errorf("page of %dx%d pixels", cfg.Width, cfg.Height))
-	}
-	if px := int64(cfg.Width) * int64(cfg.Height); px > l.MaxPixels {
-		return Page{}, DeviceError(ErrPageTooLarge, device, fmt.Errorf("page of %dx%d pixels, at most %d", cfg.Width, cfg.Height, l.MaxPixels))
+	// The import's own check, so that a scan costs what a file may; its
+	// error speaks of files, the scanner's of pages.
+	if err := l.checkPixels(device, cfg); err != nil {
+		kind := ErrBadPage
+		if app.ErrorCode(err) == "scan.image_too_large" {
+			kind = ErrPageTooLarge
+		}
+		return Page{}, DeviceError(kind, device, fmt.Errorf("page of %dx%d pixels: %w", cfg.Width, cfg.Height, err))
 	}
 	img, err := decodeGuarded(decode)
 	if err != nil {
