@@ -53,17 +53,6 @@ const (
 	WIA  = "wia"
 )
 
-// ParseDevice is ParseAddress for text that is known to name a device;
-// text that is not an address is kept as the typed eSCL URL, for the scan
-// to fail on with the device's name. New code calls ParseAddress.
-func ParseDevice(s string) Device {
-	d, err := ParseAddress(s)
-	if err != nil {
-		return Device{Backend: ESCL, ID: strings.TrimSpace(s)}
-	}
-	return d
-}
-
 // String is the inverse of ParseAddress.
 func (d Device) String() string {
 	if d.Backend == WIA {

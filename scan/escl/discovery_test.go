@@ -54,9 +54,10 @@ func TestServicesFromRecordedAnswers(t *testing.T) {
 		t.Errorf("Brother: %s", br.URL())
 	}
 	d := br.Device()
+	back, err := scan.ParseAddress(d.String())
 	if d.Backend != scan.ESCL || d.Model != "Brother MFC-L2710DW series" || d.UUID != "e3248000-80ce-11db-8000-3c2af4e5d6c7" ||
-		scan.ParseDevice(d.String()) != (scan.Device{Backend: scan.ESCL, ID: d.ID}) {
-		t.Errorf("device %+v", d)
+		err != nil || back != (scan.Device{Backend: scan.ESCL, ID: d.ID}) {
+		t.Errorf("device %+v, read back as %+v, %v", d, back, err)
 	}
 }
 
