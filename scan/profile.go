@@ -56,6 +56,9 @@ type Session struct {
 	RotateBack bool
 	Progress   Progress
 	OnStep     func(Step)
+	// OnPreview, when set, gets each preview scan of the glass, for the UI
+	// to show where the document was found.
+	OnPreview func(Page)
 }
 
 // ErrNoTurn is returned when a two-sided flatbed scan has no Turn callback.
@@ -153,6 +156,9 @@ func (s Session) Preview(ctx context.Context) (Page, error) {
 	pages, err := s.Backend.Scan(ctx, s.Device, Settings{Source: Flatbed, DPI: s.previewDPI(), Mode: s.mode()}, s.Progress)
 	if err != nil {
 		return Page{}, err
+	}
+	if s.OnPreview != nil {
+		s.OnPreview(pages[0])
 	}
 	return pages[0], nil
 }

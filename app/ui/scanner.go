@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -33,6 +34,8 @@ type scanner struct {
 	caps       scan.Capabilities
 	capsOf     scan.Device // the device caps and sources belong to
 	status     *widget.Label
+	preview    *canvas.Image // the glass as the preview scan saw it
+	turnKey    string        // what to say when the card must be turned
 	bar        *widget.ProgressBar
 	start      *widget.Button
 	dlg        *dialog.CustomDialog
@@ -59,6 +62,10 @@ func (d *documentsStep) openScanner() {
 	s.status.Wrapping = fyne.TextWrapWord
 	s.bar = widget.NewProgressBar()
 	s.bar.Hide()
+	s.preview = canvas.NewImageFromImage(nil)
+	s.preview.FillMode = canvas.ImageFillContain
+	s.preview.SetMinSize(fyne.NewSize(200, 140))
+	s.preview.Hide()
 	s.start = widget.NewButton(u.T("ui.scan.start"), s.run)
 	s.start.Importance = widget.HighImportance
 	cancel := widget.NewButton(u.T("ui.cancel"), s.close)
@@ -68,7 +75,7 @@ func (d *documentsStep) openScanner() {
 		widget.NewFormItem(u.T("ui.scan.source"), container.NewVBox(s.source, s.rotateBack)),
 	)
 	form.Items[1].HintText = u.T("ui.scan.address_hint")
-	content := container.NewVBox(form, s.status, s.bar)
+	content := container.NewVBox(form, s.preview, s.status, s.bar)
 	s.dlg = dialog.NewCustomWithoutButtons(u.T("ui.scan.title"), content, u.win)
 	s.dlg.SetButtons([]fyne.CanvasObject{cancel, s.start})
 	s.dlg.Resize(fyne.NewSize(560, 360))
@@ -267,6 +274,14 @@ func (s *scanner) run() {
 			session.Turn = s.askTurn
 			session.Progress = func(_ int, done float64) { fyne.Do(func() { s.bar.SetValue(done) }) }
 			session.OnStep = func(st scan.Step) { fyne.Do(func() { s.status.SetText(u.T("ui.scan.step." + string(st))) }) }
+			session.OnPreview = func(p scan.Page) {
+				thumb := thumbnail(p.Image)
+				fyne.Do(func() { s.preview.Image = thumb; s.preview.Show(); s.preview.Refresh() })
+			}
+			s.turnKey = "ui.scan.turn"
+			if session.SourceFor(profile) == scan.Feeder {
+				s.turnKey = "ui.scan.turn_feeder"
+			}
 			pages, err = session.Run(ctx, profile)
 		}
 		views := make([]pageView, len(pages))
@@ -309,7 +324,7 @@ func (s *scanner) askTurn(ctx context.Context) error {
 	s.mu.Unlock()
 	fyne.Do(func() {
 		dialog.ShowCustomConfirm(u.T("ui.scan.turn_title"), u.T("ui.scan.turn_go"), u.T("ui.cancel"),
-			widget.NewLabel(u.T("ui.scan.turn")), s.answerTurn, u.win)
+			widget.NewLabel(u.T(s.turnKey)), s.answerTurn, u.win)
 	})
 	select {
 	case err := <-answer:

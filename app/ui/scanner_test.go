@@ -84,3 +84,37 @@ func TestTypedScannerAddress(t *testing.T) {
 	}
 	s.close()
 }
+
+// A card in a one-sided feeder is fed twice, and the user is told to put
+// it back in the feeder, not to turn it on the glass.
+func TestOneSidedFeederAsksToFeedTheCardAgain(t *testing.T) {
+	front, err := specimen.Render(specimen.Random(43, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _ := specimen.Render(specimen.Random(44, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	srv := escltest.NewServer(escltest.Config{MakeAndModel: "Sheet Feeder", NoPlaten: true, Sheets: []image.Image{front}})
+	defer srv.Close()
+
+	e := newEnvWith(t, nil, scan.Backends{scan.ESCL: escl.New(srv.URL)})
+	w := e.u.wizard
+	w.docs.kind.SetSelected("Identity card")
+	w.docs.openScanner()
+	e.u.Wait()
+	s := w.docs.scanning
+	s.source.SetSelected("Document feeder")
+	if s.rotateBack.Visible() {
+		t.Error("turning the back offered for a one-sided feeder")
+	}
+	test.Tap(s.start)
+	waitUntil(t, func() bool {
+		top := e.u.win.Canvas().Overlays().Top()
+		return top != nil && strings.Contains(markup(top), "back in the feeder")
+	})
+	srv.Feed(back)
+	s.answerTurn(true)
+	e.u.Wait()
+	if w.docs.pages.Len() != 2 {
+		t.Fatalf("%d pages from the one-sided feeder; status %q", w.docs.pages.Len(), s.status.Text)
+	}
+}

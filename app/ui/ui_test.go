@@ -357,6 +357,9 @@ func TestScanningAnIDCardFrontAndBack(t *testing.T) {
 	if w.docs.pages.Len() != 2 || w.docs.scanning != nil {
 		t.Fatalf("pages %d after scanning both sides; status %q", w.docs.pages.Len(), s.status.Text)
 	}
+	if s.preview.Image == nil || !s.preview.Visible() {
+		t.Error("the preview of the glass was not shown")
+	}
 	if l := w.docs.pages.All(); l[0].Label != "front" || l[1].Label != "back" || l[0].DPI != 300 {
 		t.Errorf("labels %s/%s at %v dpi", l[0].Label, l[1].Label, l[0].DPI)
 	}
