@@ -154,10 +154,16 @@ func locate(t *thumb) Document {
 			edges++
 		}
 	}
-	// A region reaching three edges or more is the page itself (a card
-	// cropped without margin), not something lying on it.
+	// A region reaching three edges or more and filling the page is the
+	// page itself (a card cropped without margin), not something lying on
+	// it. One clearly smaller is a turned document in a scanner's tight
+	// crop: its corners come within a pixel or two of the edges, and its
+	// size, not the edges, tells whether it is whole.
 	if edges >= 3 {
-		return Document{}
+		if box.W*box.H >= 0.97*float64(t.w*t.h) {
+			return Document{}
+		}
+		return d
 	}
 	d.Touches = edges > 0
 	return d
@@ -240,9 +246,19 @@ func largestComponent(mask []bool, w, h int) []int {
 // what the document measures.
 func (d *Document) resolve(fileDPI, pageW, pageH float64) {
 	if fileDPI > 0 {
-		if k := kindBySize(d.Box.W/fileDPI*25.4, d.Box.H/fileDPI*25.4); k != KindUnknown {
+		wmm, hmm := d.Box.W/fileDPI*25.4, d.Box.H/fileDPI*25.4
+		// At the edge, a document larger than the kind its size is
+		// nearest is a larger kind cut short (a visa's 120 mm cut to a
+		// TD2's 105).
+		if k := kindBySize(wmm, hmm); k != KindUnknown && !(d.Touches && k.exceeded(wmm, hmm)) {
 			d.Kind, d.DPI, d.DPISource = k, fileDPI, DPIFile
 			d.cutOff()
+			return
+		}
+		// Smaller than a kind at the file's resolution and reaching the
+		// edge of the page: the rest of it lies beyond the edge.
+		if k := kindWithin(wmm, hmm); k != KindUnknown && d.Touches {
+			d.Kind, d.DPI, d.DPISource, d.CutOff = k, fileDPI, DPIFile, true
 			return
 		}
 	}
@@ -263,27 +279,27 @@ func (d *Document) resolve(fileDPI, pageW, pageH float64) {
 			}
 		}
 	}
-	// A file's resolution is overruled by the document's shape only when
-	// the region fills much of the page: a region found by mistake (a
-	// photo, a dim card's printed part) must not pass for the document.
+	// The file's resolution gave the document no kind's size, whole or
+	// cut: it is wrong (phones and editors write 72 or 96 dpi whatever
+	// the scan), and the document's shape tells the kind and its size the
+	// resolution. Only when the region fills much of the page: a region
+	// found by mistake (a photo, a dim card's printed part) must not pass
+	// for the document.
 	big := d.Box.W*d.Box.H > 0.3*pageW*pageH
 	if k := kindByShape(d.Box.W, d.Box.H); k != KindUnknown && (fileDPI == 0 || big) {
 		w, _ := k.SizeMM()
 		d.Kind, d.DPI, d.DPISource = k, d.Box.W/w*25.4, DPIDocument
-		d.cutOff()
-		// Its size at the file's resolution was not the kind's: at the
-		// edge of the page, that is a cut rather than a wrong resolution.
-		d.CutOff = d.CutOff || (fileDPI > 0 && d.Touches)
+		// Its size is its kind's by construction, and its shape is: no
+		// measure says it lost a part. At the edge, that is a warning.
 		return
 	}
 	// Neither size nor shape is a document's: keep what the file says.
-	// At the edge of a page of known resolution, that is a cut; in a
-	// photo, uneven light changes the shape found as much as a cut does,
-	// so touching the edge is only a warning there.
+	// Touching the edge is then a warning: in a photo, uneven light
+	// changes the shape found as much as a cut does, and a region larger
+	// than any document at the file's resolution was not cut.
 	if fileDPI > 0 {
 		d.DPI, d.DPISource = fileDPI, DPIFile
 	}
-	d.CutOff = d.Touches && fileDPI > 0
 }
 
 // cutOff decides whether a document touching the edge lost part of itself:
