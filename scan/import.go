@@ -50,7 +50,14 @@ func (l Limits) Import(name string, r io.Reader, size int64) ([]Page, error) {
 		return nil, tooLarge(name, size, l.MaxFileBytes)
 	}
 	// One byte past the limit tells a too-large stream of unknown size.
-	b, err := io.ReadAll(io.LimitReader(r, l.MaxFileBytes+1))
+	// A known size is read into a buffer of that size: growing one by
+	// doubling would hold up to twice a 105-MB TIFF for a moment.
+	var buf bytes.Buffer
+	if size >= 0 {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, l.MaxFileBytes+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, app.Errorf("scan.read_failed", err, "file", name)
 	}

@@ -30,7 +30,7 @@ func TestImportJPEGKeepsFileAndResolution(t *testing.T) {
 		t.Fatalf("pages = %d, want 1", len(pages))
 	}
 	p := pages[0]
-	if p.DPI != 300 || p.ContentType != "image/jpeg" || !bytes.Equal(p.Data, want) || p.Source != "card.jpg" {
+	if p.DPI != 300 || p.ContentType != "image/jpeg" || !bytes.Equal(p.Data, want) || p.Source != "card.jpg" || p.Number != 0 {
 		t.Errorf("page = dpi %v type %q source %q same bytes %v", p.DPI, p.ContentType, p.Source, bytes.Equal(p.Data, want))
 	}
 	if b := p.Image.Bounds(); b.Dx() != 1011 || b.Dy() != 638 {
@@ -122,8 +122,8 @@ func TestImportMultiPageTIFF(t *testing.T) {
 			t.Errorf("page %d: dpi %v type %q", i+1, p.DPI, p.ContentType)
 		}
 	}
-	if pages[1].Source != "two-pages.tif, page 2" {
-		t.Errorf("source = %q", pages[1].Source)
+	if pages[1].Source != "two-pages.tif" || pages[0].Number != 1 || pages[1].Number != 2 {
+		t.Errorf("source %q, numbers %d, %d", pages[1].Source, pages[0].Number, pages[1].Number)
 	}
 }
 
@@ -172,8 +172,8 @@ func TestImportScannedPDF(t *testing.T) {
 		t.Fatalf("pages = %d, want 2", len(pages))
 	}
 	p := pages[1]
-	if p.DPI < 299 || p.DPI > 301 || p.ContentType != "image/jpeg" || !bytes.Equal(p.Data, card) || p.Source != "id.pdf, page 2" {
-		t.Errorf("page 2: dpi %v type %q source %q same bytes %v", p.DPI, p.ContentType, p.Source, bytes.Equal(p.Data, card))
+	if p.DPI < 299 || p.DPI > 301 || p.ContentType != "image/jpeg" || !bytes.Equal(p.Data, card) || p.Source != "id.pdf" || p.Number != 2 {
+		t.Errorf("page 2: dpi %v type %q source %q #%d same bytes %v", p.DPI, p.ContentType, p.Source, p.Number, bytes.Equal(p.Data, card))
 	}
 }
 

@@ -5,6 +5,12 @@ import "github.com/idpro/idpro/app"
 // Limits bound what one import may cost, so that a hostile or broken file
 // (a decompression bomb, a PDF of a thousand pages) is refused before it
 // is decoded rather than after it has filled the memory.
+//
+// The pixel limit is the real protection: an image is decoded whole, at
+// up to 4 bytes a pixel (8 for 16-bit colour, which counts double), and
+// that copy goes as soon as it has been brought down to WorkDPI. One
+// import therefore holds at most the file, 4 x MaxPixels bytes of decoded
+// image and its working copy.
 type Limits struct {
 	MaxFileBytes int64 // encoded size of one file
 	MaxPixels    int64 // width x height of one image, checked before decoding
@@ -21,9 +27,11 @@ type Limits struct {
 const MaxPages = app.MaxPages
 
 // DefaultLimits are the limits of Import and ImportFile: a 600-dpi A4 page
-// (35 MP) or a 48-MP phone photo passes; anything larger is refused.
+// (35 MP) or a 48-MP phone photo passes; anything larger is refused. The
+// file limit admits a flatbed's uncompressed colour TIFF of an A4 page at
+// 600 dpi (105 MB), which a user may well have.
 var DefaultLimits = Limits{
-	MaxFileBytes:  60 << 20,
+	MaxFileBytes:  128 << 20,
 	MaxPixels:     50_000_000,
 	MaxPages:      MaxPages,
 	WorkDPI:       300,

@@ -11,5 +11,10 @@ type Page struct {
 	Data        []byte
 	ContentType string
 	DPI         float64
-	Source      string // e.g. "passport.pdf, page 2" or a scanner name
+	Source      string // the file's name or the scanner's
+	// Number is the page's place in a file of several pages (a PDF, a
+	// multi-page TIFF), from 1; 0 for a file of one. It is kept apart from
+	// Source so that the caller words it in the user's language (message
+	// "scan.page_source").
+	Number int
 }

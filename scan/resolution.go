@@ -3,6 +3,7 @@ package scan
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
 )
 
 // The resolution a file states is read here because the standard decoders
@@ -66,7 +67,7 @@ func pngDPI(b []byte) float64 {
 		if typ == "pHYs" && n >= 9 {
 			d := b[i+8:]
 			if d[8] == 1 {
-				return float64(binary.BigEndian.Uint32(d)) * 0.0254
+				return perMetre(binary.BigEndian.Uint32(d))
 			}
 			return 0
 		}
@@ -80,7 +81,18 @@ func bmpDPI(b []byte) float64 {
 	if len(b) < 42 || binary.LittleEndian.Uint32(b[14:]) < 40 {
 		return 0
 	}
-	return float64(int32(binary.LittleEndian.Uint32(b[38:]))) * 0.0254
+	return perMetre(uint32(max(0, int32(binary.LittleEndian.Uint32(b[38:])))))
+}
+
+// perMetre turns pixels per metre into dots per inch. The metre rounds
+// 600 dpi to 23622 pixels, 599.9988 dpi: the whole number is what was
+// meant.
+func perMetre(ppm uint32) float64 {
+	dpi := float64(ppm) * 0.0254
+	if r := math.Round(dpi); math.Abs(dpi-r) < 0.02 {
+		return r
+	}
+	return dpi
 }
 
 // plausibleDPI returns dpi when it describes a page between an ID-1 card

@@ -3,7 +3,6 @@ package scan
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
 	"image"
 
 	"github.com/hhrutter/tiff"
@@ -176,17 +175,19 @@ func (l Limits) importTIFF(name string, b []byte) ([]Page, error) {
 		if err := l.checkPixels(name, cfg); err != nil {
 			return nil, err
 		}
-		img, err := decodeGuarded(func() (image.Image, error) { return tiff.DecodeAt(bytes.NewReader(b), int64(d.offset)) })
-		if err != nil {
+		var img image.Image
+		if raw, ok := t.rawTIFF(d, cfg.Width, cfg.Height); ok && l.shrinks(cfg, t.dpi(d)) {
+			// Read in place: only the working copy is made.
+			img = raw
+		} else if img, err = decodeGuarded(func() (image.Image, error) { return tiff.DecodeAt(bytes.NewReader(b), int64(d.offset)) }); err != nil {
 			return nil, app.Errorf("scan.corrupt_image", err, "file", name)
 		}
-		src := name
-		if len(dirs) > 1 {
-			src = fmt.Sprintf("%s, page %d", name, i+1)
-		}
-		p, err := l.finish(img, src, t.dpi(d), t.orientation(d), nil)
+		p, err := l.finish(img, name, t.dpi(d), t.orientation(d), nil)
 		if err != nil {
 			return nil, err
+		}
+		if len(dirs) > 1 {
+			p.Number = i + 1
 		}
 		pages = append(pages, p)
 	}
