@@ -79,18 +79,53 @@ func FuzzImport(f *testing.F) {
 	})
 }
 
+// imagePDFs are one-page PDFs of a small image stored each way scanners
+// store it: DCT (a JPEG), Flate (pdfcpu stores a PNG so) and a TIFF
+// (stored as Flate too, from another decoder).
+func imagePDFs(tb testing.TB) map[string][]byte {
+	small := image.NewNRGBA(image.Rect(0, 0, 40, 30))
+	for i := range small.Pix {
+		small.Pix[i] = uint8(i * 7)
+	}
+	docs := map[string][]byte{}
+	for name, enc := range map[string]func(*bytes.Buffer) error{
+		"jpeg": func(b *bytes.Buffer) error { return jpeg.Encode(b, small, nil) },
+		"png":  func(b *bytes.Buffer) error { return png.Encode(b, small) },
+		"tiff": func(b *bytes.Buffer) error { return tiff.Encode(b, small, nil) },
+	} {
+		var b bytes.Buffer
+		if err := enc(&b); err != nil {
+			tb.Fatal(err)
+		}
+		doc, err := appendImagePage(nil, b.Bytes(), small.Rect, 300)
+		if err != nil {
+			tb.Fatal(name, err)
+		}
+		docs[name] = doc
+	}
+	return docs
+}
+
+// The fuzz seeds import: each way of storing an image in a PDF is read.
+func TestImportPDFImageEncodings(t *testing.T) {
+	for name, doc := range imagePDFs(t) {
+		pages, err := Import(name+".pdf", bytes.NewReader(doc), -1)
+		if err != nil || len(pages) != 1 || pages[0].Image.Bounds().Size() != image.Pt(40, 30) {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if r, g, b, _ := pages[0].Image.At(10, 10).RGBA(); r == g && g == b {
+			t.Errorf("%s: colour lost", name)
+		}
+	}
+}
+
 // FuzzImportPDF mutates a real scanned PDF, where random bytes would
 // rarely get past the header.
 func FuzzImportPDF(f *testing.F) {
-	var jpg bytes.Buffer
-	if err := jpeg.Encode(&jpg, image.NewGray(image.Rect(0, 0, 40, 30)), nil); err != nil {
-		f.Fatal(err)
+	for _, doc := range imagePDFs(f) {
+		f.Add(doc)
 	}
-	doc, err := appendImagePage(nil, jpg.Bytes(), image.Rect(0, 0, 40, 30), 300)
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(doc)
 	text, err := os.ReadFile("testdata/text-only.pdf")
 	if err != nil {
 		f.Fatal(err)

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"io"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/hhrutter/tiff"
@@ -74,49 +77,29 @@ func (l Limits) importPDFPage(ctx *model.Context, name string, nr int, dim types
 	if err != nil {
 		return Page{}, app.Errorf("scan.pdf_image_unreadable", err, "file", name, "page", nr)
 	}
-	// A scan is one image; a page with a few small logos beside it is
-	// still that one image.
-	var best *model.Image
+	var imgs []pdfImage
 	for _, m := range mm {
 		if m.Thumb || m.IsImgMask {
 			continue
 		}
-		if best == nil || m.Width*m.Height > best.Width*best.Height {
-			best = &m
+		pi, err := l.readPDFImage(name, nr, m)
+		if err != nil {
+			return Page{}, err
 		}
+		imgs = append(imgs, pi)
 	}
-	if best == nil {
+	if len(imgs) == 0 {
 		return Page{}, app.Errorf("scan.pdf_page_without_image", nil, "file", name, "page", nr)
 	}
-	data, err := io.ReadAll(io.LimitReader(best, l.MaxFileBytes+1))
-	if err != nil || int64(len(data)) > l.MaxFileBytes {
-		return Page{}, app.Errorf("scan.pdf_image_unreadable", err, "file", name, "page", nr)
-	}
+	var img image.Image
 	var keep *encoded
-	var config func(io.Reader) (image.Config, error)
-	var decode func(io.Reader) (image.Image, error)
-	switch best.FileType {
-	case "jpg":
-		keep = &encoded{data, "image/jpeg"}
-		config, decode = jpeg.DecodeConfig, jpeg.Decode
-	case "png":
-		keep = &encoded{data, "image/png"}
-		config, decode = png.DecodeConfig, png.Decode
-	case "tif":
-		config, decode = tiff.DecodeConfig, tiff.Decode
-	default:
-		return Page{}, app.Errorf("scan.pdf_image_unreadable", errors.New(best.FileType), "file", name, "page", nr)
+	if parts := strips(imgs, dim); len(parts) > 1 {
+		img, err = l.stack(name, nr, parts)
+	} else {
+		img, keep, err = l.decode(name, nr, largest(imgs))
 	}
-	cfg, err := config(bytes.NewReader(data))
 	if err != nil {
-		return Page{}, app.Errorf("scan.pdf_image_unreadable", err, "file", name, "page", nr)
-	}
-	if err := l.checkPixels(name, cfg); err != nil {
 		return Page{}, err
-	}
-	img, err := decodeGuarded(func() (image.Image, error) { return decode(bytes.NewReader(data)) })
-	if err != nil {
-		return Page{}, app.Errorf("scan.pdf_image_unreadable", err, "file", name, "page", nr)
 	}
 	_, _, inh, err := ctx.PageDict(nr, false)
 	if err == nil && inh != nil {
@@ -129,7 +112,114 @@ func (l Limits) importPDFPage(ctx *model.Context, name string, nr int, dim types
 		b := img.Bounds()
 		dpi = float64(max(b.Dx(), b.Dy())) / (long / 72)
 	}
-	return l.finish(img, fmt.Sprintf("%s, page %d", name, nr), dpi, 1, keep)
+	p, err := l.finish(img, name, dpi, 1, keep)
+	p.Number = nr
+	return p, err
+}
+
+// pdfImage is one image of a page, read but not decoded.
+type pdfImage struct {
+	objNr  int
+	data   []byte
+	cfg    image.Config
+	keep   *encoded // the bytes, when they can be stored as they are
+	decode func(io.Reader) (image.Image, error)
+}
+
+func (l Limits) readPDFImage(name string, nr int, m model.Image) (pdfImage, error) {
+	data, err := io.ReadAll(io.LimitReader(m, l.MaxFileBytes+1))
+	if err != nil || int64(len(data)) > l.MaxFileBytes {
+		return pdfImage{}, app.Errorf("scan.pdf_image_unreadable", err, "file", name, "page", nr)
+	}
+	pi := pdfImage{objNr: m.ObjNr, data: data}
+	var config func(io.Reader) (image.Config, error)
+	switch m.FileType {
+	case "jpg":
+		pi.keep = &encoded{data, "image/jpeg"}
+		config, pi.decode = jpeg.DecodeConfig, jpeg.Decode
+	case "png":
+		pi.keep = &encoded{data, "image/png"}
+		config, pi.decode = png.DecodeConfig, png.Decode
+	case "tif":
+		config, pi.decode = tiff.DecodeConfig, tiff.Decode
+	default:
+		return pdfImage{}, app.Errorf("scan.pdf_image_unreadable", errors.New(m.FileType), "file", name, "page", nr)
+	}
+	if pi.cfg, err = config(bytes.NewReader(data)); err != nil {
+		return pdfImage{}, app.Errorf("scan.pdf_image_unreadable", err, "file", name, "page", nr)
+	}
+	return pi, nil
+}
+
+// largest is the scan among a page's images: a page with a few small
+// logos beside it is still that one image.
+func largest(imgs []pdfImage) pdfImage {
+	best := imgs[0]
+	for _, m := range imgs[1:] {
+		if m.cfg.Width*m.cfg.Height > best.cfg.Width*best.cfg.Height {
+			best = m
+		}
+	}
+	return best
+}
+
+// strips returns the bands a scanner cut the page into, top first: some
+// save a page as bands of the same width, one under the other, which
+// together have the page's proportions. It returns nil otherwise. The
+// bands are taken in the order they were written (object number), which
+// is the order scanners write them in.
+func strips(imgs []pdfImage, dim types.Dim) []pdfImage {
+	if len(imgs) < 2 || dim.Width <= 0 {
+		return nil
+	}
+	w, total := imgs[0].cfg.Width, 0
+	for _, m := range imgs {
+		if m.cfg.Width != w || w <= 0 {
+			return nil
+		}
+		total += m.cfg.Height
+	}
+	if math.Abs(float64(total)/float64(w)/(dim.Height/dim.Width)-1) > 0.02 {
+		return nil
+	}
+	out := append([]pdfImage(nil), imgs...)
+	sort.Slice(out, func(i, j int) bool { return out[i].objNr < out[j].objNr })
+	return out
+}
+
+// stack decodes the bands of a page and puts them one under the other.
+func (l Limits) stack(name string, nr int, parts []pdfImage) (image.Image, error) {
+	w, h := parts[0].cfg.Width, 0
+	for _, m := range parts {
+		h += m.cfg.Height
+	}
+	if err := l.checkPixels(name, image.Config{Width: w, Height: h}); err != nil {
+		return nil, err
+	}
+	page := image.NewRGBA(image.Rect(0, 0, w, h))
+	y := 0
+	for _, m := range parts {
+		img, _, err := l.decode(name, nr, m)
+		if err != nil {
+			return nil, err
+		}
+		b := img.Bounds()
+		draw.Draw(page, image.Rect(0, y, w, y+b.Dy()), img, b.Min, draw.Src)
+		y += b.Dy()
+	}
+	return page, nil
+}
+
+// decode decodes one image of a page within the pixel limit.
+func (l Limits) decode(name string, nr int, m pdfImage) (image.Image, *encoded, error) {
+	if err := l.checkPixels(name, m.cfg); err != nil {
+		return nil, nil, err
+	}
+	img, err := decodeGuarded(func() (image.Image, error) { return m.decode(bytes.NewReader(m.data)) })
+	if err != nil {
+		return nil, nil, app.Errorf("scan.pdf_image_unreadable", err, "file", name, "page", nr)
+	}
+	return img, m.keep, nil
 }
 
 // rotatePDF applies a page's /Rotate (clockwise degrees) to its image.

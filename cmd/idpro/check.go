@@ -79,7 +79,11 @@ func checkFiles(files []string, asJSON bool, checker scan.Checker, cat *locale.C
 		}
 		for i, p := range pages {
 			r := checker.Check(context.Background(), p)
-			out := checkPage{File: path, Page: i + 1, Source: p.Source, Kind: r.Document.Kind,
+			src := p.Source
+			if p.Number > 0 {
+				src = cat.T("scan.page_source", "file", p.Source, "page", p.Number)
+			}
+			out := checkPage{File: path, Page: i + 1, Source: src, Kind: r.Document.Kind,
 				DPI: r.Document.DPI, Level: r.Level()}
 			for _, c := range r.Checks {
 				out.Checks = append(out.Checks, checkEntry{c, cat.T(c.Message, pairs(c.Data)...)})
