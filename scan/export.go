@@ -18,7 +18,10 @@ import (
 // and archived.
 type Export struct {
 	// MaxPageBytes bounds each page's image: the service and the mailboxes
-	// it feeds refuse large attachments.
+	// it feeds refuse large attachments. A page that does not fit even at
+	// MinQuality and MinDPI is exported over it, at those, rather than
+	// unreadable (a 300-dpi identity document at quality 60 takes a few
+	// hundred kilobytes; only a busy full A4 page comes near 1 MB).
 	MaxPageBytes int
 	// MinQuality is the lowest JPEG quality tried before the page is
 	// scaled down; below about 60 JPEG blocks blur the MRZ.
