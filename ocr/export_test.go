@@ -1,6 +1,9 @@
 package ocr
 
-import "image"
+import (
+	"image"
+	"slices"
+)
 
 // LocatedLines exposes the locating pipeline to the external tests, which
 // may import ocr/specimen (it imports ocr): the upright line images the
@@ -24,4 +27,45 @@ func LocatedLinesAt(img image.Image, capPx float64) []*image.Gray {
 		out[at] = lineImage(src, factor, block.frame, l, block.flipped, capPx)
 	}
 	return out
+}
+
+// GlyphBoxes are the boxes of the ink components of a binarised line
+// image, left to right: one per character of a clean OCR-B line.
+func GlyphBoxes(line *image.Gray) []image.Rectangle {
+	w, h := line.Rect.Dx(), line.Rect.Dy()
+	ink := make([]bool, w*h)
+	for y := range h {
+		for x := range w {
+			ink[y*w+x] = line.Pix[y*line.Stride+x] < 128
+		}
+	}
+	var out []image.Rectangle
+	for _, b := range blobs(ink, w, h) {
+		out = append(out, image.Rect(b.x0, b.y0, b.x1, b.y1).Add(line.Rect.Min))
+	}
+	slices.SortFunc(out, func(a, b image.Rectangle) int { return a.Min.X - b.Min.X })
+	return out
+}
+
+// ShapeRead is what the glyph rules say of the glyph in boxes[at], read
+// as read in a field that allows letters and digits, with the zeros and
+// eights of text outside [from, to) as the MRZ's references.
+func ShapeRead(line *image.Gray, boxes []image.Rectangle, text string, from, to, at int, read byte) byte {
+	dark := func(x, y int) bool { return line.GrayAt(x, y).Y < 128 }
+	refs := map[byte][]glyph{}
+	for k := range text {
+		if k >= from && k < to || (text[k] != '0' && text[k] != '8') {
+			continue
+		}
+		if g, ok := measureGlyph(boxes[k], dark); ok {
+			refs[text[k]] = append(refs[text[k]], g)
+		}
+	}
+	zero, _ := newGlyphRef(refs['0'])
+	eight, _ := newGlyphRef(refs['8'])
+	g, ok := measureGlyph(boxes[at], dark)
+	if !ok {
+		return 0
+	}
+	return shapeRead(read, g, anyClass, zero, eight)
 }

@@ -6,7 +6,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -140,7 +139,7 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 		orientations = orientations[:1]
 	}
 	for _, flipped := range orientations {
-		var views [][]string
+		var views [][]lineReading
 		for _, capPx := range lineCapPx {
 			lines, err := readLines(ctx, rec, src, factor, block, flipped, capPx)
 			if err != nil {
@@ -171,8 +170,8 @@ func uprightTurns(frame float64, flipped bool) int {
 }
 
 // readLines recognises every line of the block, top line first.
-func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, flipped bool, capPx float64) ([]string, error) {
-	lines := make([]string, len(block.lines))
+func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, flipped bool, capPx float64) ([]lineReading, error) {
+	lines := make([]lineReading, len(block.lines))
 	for i, l := range block.lines {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -181,21 +180,23 @@ func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block
 		if flipped {
 			at = len(lines) - 1 - i
 		}
-		text, err := rec.RecognizeLine(lineImage(src, factor, block.frame, l, flipped, capPx))
+		read, err := recognize(rec, lineImage(src, factor, block.frame, l, flipped, capPx))
 		if err != nil {
-			return nil, app.Errorf("ocr.engine", err)
+			return nil, err
 		}
-		lines[at] = strings.Join(strings.Fields(text), "")
+		lines[at] = read
 	}
 	return lines, nil
 }
 
 // bestCombination parses every way of taking each line from one of the
-// views (at most 3^3) and returns the result passing most checks.
-func bestCombination(views [][]string, now time.Time) Result {
+// views (at most 3^3), settles confusable glyphs by their shapes, and
+// returns the result passing most checks.
+func bestCombination(views [][]lineReading, now time.Time) Result {
 	n := len(views[0])
 	var best Result
-	pick := make([]string, n)
+	pick := make([]lineReading, n)
+	text := make([]string, n)
 	combos := 1
 	for range n {
 		combos *= len(views)
@@ -204,9 +205,11 @@ func bestCombination(views [][]string, now time.Time) Result {
 		k := c
 		for i := range pick {
 			pick[i] = views[k%len(views)][i]
+			text[i] = pick[i].text
 			k /= len(views)
 		}
-		if res := ParseAt(slices.Clone(pick), now); c == 0 || passed(res) > passed(best) {
+		res := settleShapes(ParseAt(slices.Clone(text), now), pick, now)
+		if c == 0 || passed(res) > passed(best) {
 			best = res
 		}
 	}

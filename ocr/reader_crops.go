@@ -5,7 +5,6 @@ import (
 	"image"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/idpro/idpro/app"
@@ -21,9 +20,9 @@ func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, no
 		return Result{}, app.Errorf("ocr.empty_image", nil)
 	}
 	var best Result
-	var views [][]string
+	var views [][]lineReading
 	for _, capPx := range append([]float64{0}, lineCapPx[:]...) {
-		view := make([]string, len(lines))
+		view := make([]lineReading, len(lines))
 		for i, img := range lines {
 			if err := ctx.Err(); err != nil {
 				return Result{}, err
@@ -31,11 +30,11 @@ func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, no
 			if capPx > 0 {
 				img = scaledLine(img, capPx)
 			}
-			text, err := rec.RecognizeLine(img)
+			read, err := recognize(rec, img)
 			if err != nil {
-				return Result{}, app.Errorf("ocr.engine", err)
+				return Result{}, err
 			}
-			view[i] = strings.Join(strings.Fields(text), "")
+			view[i] = read
 		}
 		views = append(views, view)
 		if res := bestCombination(views, now); len(views) == 1 || passed(res) > passed(best) {

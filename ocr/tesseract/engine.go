@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/idpro/idpro/assets"
+	"github.com/idpro/idpro/ocr"
 	"github.com/otiai10/gosseract/v2"
 )
 
@@ -204,15 +206,47 @@ func (e *Engine) RecognizeBlock(img image.Image) ([]string, error) {
 	return e.read(img, gosseract.PSM_SINGLE_BLOCK)
 }
 
-func (e *Engine) read(img image.Image, psm gosseract.PageSegMode) ([]string, error) {
+// RecognizeSymbols reads one MRZ line image as RecognizeLine does (one
+// recognition, same cost) and returns each character with its box in
+// img's coordinates and Tesseract's confidence, so that ocr can look at
+// the glyphs of characters the model confuses.
+func (e *Engine) RecognizeSymbols(img image.Image) ([]ocr.Symbol, error) {
+	if err := e.setImage(img, gosseract.PSM_SINGLE_LINE); err != nil {
+		return nil, err
+	}
+	boxes, err := e.client.GetBoundingBoxes(gosseract.RIL_SYMBOL)
+	if err != nil {
+		return nil, fmt.Errorf("tesseract: %w", err)
+	}
+	// Boxes are in the PNM's coordinates, which add the margin.
+	shift := img.Bounds().Min.Sub(image.Pt(margin, margin))
+	var out []ocr.Symbol
+	for _, b := range boxes {
+		for _, r := range b.Word {
+			if !unicode.IsSpace(r) {
+				out = append(out, ocr.Symbol{Char: r, Box: b.Box.Add(shift), Conf: b.Confidence})
+			}
+		}
+	}
+	return out, nil
+}
+
+func (e *Engine) setImage(img image.Image, psm gosseract.PageSegMode) error {
 	if e.psm != psm {
 		if err := e.client.SetPageSegMode(psm); err != nil {
-			return nil, err
+			return err
 		}
 		e.psm = psm
 	}
 	if err := e.client.SetImageFromBytes(pnm(img)); err != nil {
-		return nil, fmt.Errorf("tesseract: image: %w", err)
+		return fmt.Errorf("tesseract: image: %w", err)
+	}
+	return nil
+}
+
+func (e *Engine) read(img image.Image, psm gosseract.PageSegMode) ([]string, error) {
+	if err := e.setImage(img, psm); err != nil {
+		return nil, err
 	}
 	text, err := e.client.Text()
 	if err != nil {

@@ -1,0 +1,291 @@
+package ocr
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// confusableGlyphs are the characters whose reading the glyph's shape may
+// settle (shape.go).
+const confusableGlyphs = "O0DB8"
+
+// settleShapes changes, in res, characters read as one of the confusable
+// glyphs where the field allows another of them and the glyph's shape, in
+// the line images the readings came from, clearly says the other one. A
+// position no check digit covers is changed on the shape alone; one a
+// failing check covers only when the change makes checks pass, none
+// breaking; one a passing check covers never. Every change is a
+// Correction and puts its field in review. Without symbol boxes res is
+// returned as it is.
+func settleShapes(res Result, readings []lineReading, now time.Time) Result {
+	if !res.Found || !hasSymbols(readings) {
+		return res
+	}
+	lay := layoutOf(res)
+	if lay == nil {
+		return res
+	}
+	lines := make([][]byte, len(res.Lines))
+	for i, l := range res.Lines {
+		lines[i] = []byte(l)
+	}
+	d := newMrzDraft(lay, lines, res.Corrections)
+	g := newGlyphSource(d, readings)
+	var cands []charPos
+	for i, line := range d.lines {
+		for j, c := range line {
+			if shapeSettles(lay.at[i][j]) && strings.IndexByte(confusableGlyphs, c) >= 0 && g.unchanged(i, j) {
+				cands = append(cands, charPos{i, j})
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return res
+	}
+	zero, eight := g.reference('0'), g.reference('8')
+	changed := false
+	for _, p := range cands {
+		gl, ok := g.glyph(p.line, p.col)
+		if !ok {
+			continue
+		}
+		c := d.lines[p.line][p.col]
+		to := shapeRead(c, gl, lay.at[p.line][p.col].class, zero, eight)
+		if to == 0 || to == c {
+			continue
+		}
+		if d.shapeChangeHolds(p, to) {
+			changed = true
+		}
+	}
+	if !changed {
+		return res
+	}
+	return d.result(res.RawLines, now)
+}
+
+// shapeSettles tells whether the shape may settle a character of fl:
+// one that allows letters; not the codes, which the lists of document
+// codes and countries settle.
+func shapeSettles(fl *mrzField) bool {
+	switch fl.name {
+	case "document_code", "issuing_state", "nationality":
+		return false
+	}
+	return fl.class == anyClass || fl.class == letterClass
+}
+
+// shapeChangeHolds makes the change at p unless a check digit speaks
+// against it, and tells whether it made it.
+func (d *mrzDraft) shapeChangeHolds(p charPos, to byte) bool {
+	var covering []boundCheck
+	for _, c := range d.checks() {
+		if c.covers(p) {
+			covering = append(covering, c)
+		}
+	}
+	from := d.lines[p.line][p.col]
+	if len(covering) == 0 {
+		d.set(p.line, p.col, to)
+		return true
+	}
+	before := d.passingChecks()
+	d.set(p.line, p.col, to)
+	after := d.passingChecks()
+	kept := true
+	for _, name := range before {
+		kept = kept && slices.Contains(after, name)
+	}
+	for _, c := range covering {
+		kept = kept && slices.Contains(after, c.name)
+	}
+	if kept {
+		return true
+	}
+	d.set(p.line, p.col, from)
+	return false
+}
+
+// covers tells whether the check's digit or data includes p.
+func (c boundCheck) covers(p charPos) bool {
+	if p.line == c.line && p.col == c.at {
+		return true
+	}
+	for _, v := range c.variants {
+		for _, s := range v {
+			if s.line == p.line && s.start <= p.col && p.col < s.end {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasSymbols(readings []lineReading) bool {
+	for _, r := range readings {
+		if len(r.syms) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// layoutOf is the layout Parse read res with.
+func layoutOf(res Result) *mrzLayout {
+	for _, lay := range layoutsFor(len(res.Lines)) {
+		if lay.format == res.Format && lay.accepts(res.Lines[0]) {
+			return lay
+		}
+	}
+	return nil
+}
+
+// glyphSource finds, for a position of the corrected MRZ, the symbol it
+// was read from and measures its glyph.
+type glyphSource struct {
+	d        *mrzDraft
+	readings []lineReading
+	// reading[i] is the reading line i was read from, -1 for none;
+	// from[i][j] the symbol of column j in it, -1 for a restored filler.
+	reading []int
+	from    [][]int
+	dark    []func(x, y int) bool // ink test per reading, made when needed
+}
+
+func newGlyphSource(d *mrzDraft, readings []lineReading) *glyphSource {
+	g := &glyphSource{d: d, readings: readings, reading: make([]int, len(d.lines)), from: make([][]int, len(d.lines)), dark: make([]func(x, y int) bool, len(readings))}
+	for i, line := range d.lines {
+		// Parse may have read the lines in the other order, or left one
+		// out: each line comes from the reading nearest to it.
+		best, bestCost := -1, 0
+		for k, r := range readings {
+			if len(r.syms) == 0 {
+				continue
+			}
+			if cost, _ := alignText(symbolText(r.syms), line); best < 0 || cost < bestCost {
+				best, bestCost = k, cost
+			}
+		}
+		g.reading[i] = best
+		if best >= 0 {
+			_, g.from[i] = alignText(symbolText(readings[best].syms), line)
+		}
+	}
+	return g
+}
+
+// symbolText is the symbols' text as Parse normalises it, a byte each.
+func symbolText(syms []Symbol) []byte {
+	out := make([]byte, len(syms))
+	for i, s := range syms {
+		r := unicode.ToUpper(s.Char)
+		switch {
+		case r == '«' || r == '‹':
+			out[i] = '<'
+		case r < unicode.MaxASCII:
+			out[i] = byte(r)
+		default:
+			out[i] = '?'
+		}
+	}
+	return out
+}
+
+// symbol is the symbol read at (line, col), if any.
+func (g *glyphSource) symbol(line, col int) (Symbol, int, bool) {
+	k := g.reading[line]
+	if k < 0 || g.from[line][col] < 0 {
+		return Symbol{}, 0, false
+	}
+	return g.readings[k].syms[g.from[line][col]], k, true
+}
+
+// unchanged tells whether the character at (line, col) is what the
+// recognizer read there.
+func (g *glyphSource) unchanged(line, col int) bool {
+	s, _, ok := g.symbol(line, col)
+	return ok && unicode.ToUpper(s.Char) == rune(g.d.lines[line][col])
+}
+
+// glyph measures the glyph read at (line, col).
+func (g *glyphSource) glyph(line, col int) (glyph, bool) {
+	s, k, ok := g.symbol(line, col)
+	if !ok {
+		return glyph{}, false
+	}
+	img := g.readings[k].img
+	box := s.Box.Intersect(img.Bounds())
+	if g.dark[k] == nil {
+		l := newLuma(img)
+		g.dark[k] = func(x, y int) bool { return l.at(x, y) < 128 }
+	}
+	return measureGlyph(box, g.dark[k])
+}
+
+// reference averages the glyphs read as digit c, unchanged, in positions
+// that hold only digits; nil when there are fewer than two.
+func (g *glyphSource) reference(c byte) *glyphRef {
+	var gs []glyph
+	for i, line := range g.d.lines {
+		for j, got := range line {
+			if got != c || g.d.lay.at[i][j].class != digitClass || !g.unchanged(i, j) {
+				continue
+			}
+			if gl, ok := g.glyph(i, j); ok {
+				gs = append(gs, gl)
+			}
+		}
+	}
+	r, ok := newGlyphRef(gs)
+	if !ok {
+		return nil
+	}
+	return r
+}
+
+// alignText aligns a reading with a corrected line by edit distance and
+// returns the distance and, for each column of line, the index in read
+// it was read from, or -1 for a filler the parser restored.
+func alignText(read, line []byte) (int, []int) {
+	n, m := len(read), len(line)
+	cost := make([][]int, n+1)
+	for i := range cost {
+		cost[i] = make([]int, m+1)
+		cost[i][0] = i
+	}
+	for j := range m + 1 {
+		cost[0][j] = j
+	}
+	for i := 1; i <= n; i++ {
+		for j := 1; j <= m; j++ {
+			sub := cost[i-1][j-1]
+			if read[i-1] != line[j-1] {
+				sub++
+			}
+			cost[i][j] = min(sub, cost[i-1][j]+1, cost[i][j-1]+1)
+		}
+	}
+	from := make([]int, m)
+	for i, j := n, m; j > 0; {
+		switch {
+		case i > 0 && cost[i][j] == cost[i-1][j-1]+boolInt(read[i-1] != line[j-1]):
+			from[j-1] = i - 1
+			i, j = i-1, j-1
+		case i > 0 && cost[i][j] == cost[i-1][j]+1:
+			i--
+		default:
+			from[j-1] = -1
+			j--
+		}
+	}
+	return cost[n][m], from
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

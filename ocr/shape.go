@@ -1,0 +1,187 @@
+package ocr
+
+import (
+	"image"
+	"slices"
+)
+
+// OCR-B draws O, 0 and D, and B and 8, alike, and blotted print makes the
+// MRZ model confuse them; where a field allows both and no check digit
+// decides (visa optional data, names, parts of document numbers), the
+// glyph's own shape can. Measured on the real crops of
+// ../shared/corpus/mrz-lines (docs/mrz.md), the clearest sign is whether
+// a glyph looks like the zeros and eights of the same MRZ, read in
+// positions that hold only digits (dates, check digits), which share its
+// font, boldness and blur; then O is wider than 0, and B has a straight
+// left stem where 8 is round.
+
+// Glyph grids cut a character's box into gridW x gridH cells.
+const gridW, gridH = 10, 14
+
+// glyph is what the shape rules measure in one character's box.
+type glyph struct {
+	// grid is each cell's ink, 0 (white) to 9 (all ink).
+	grid [gridW * gridH]float64
+	// left is the mean distance from the box's left side to the first
+	// ink, over the rows of its middle three quarters, in box widths:
+	// about 0 for a straight stem, more for a round side.
+	left float64
+	// aspect is width over height.
+	aspect float64
+}
+
+// measureGlyph measures the glyph in box; dark tells ink.
+func measureGlyph(box image.Rectangle, dark func(x, y int) bool) (glyph, bool) {
+	var g glyph
+	w, h := box.Dx(), box.Dy()
+	if w < 3 || h < 6 {
+		return g, false
+	}
+	g.aspect = float64(w) / float64(h)
+	for gy := range gridH {
+		y0, y1 := box.Min.Y+gy*h/gridH, box.Min.Y+(gy+1)*h/gridH
+		for gx := range gridW {
+			x0, x1 := box.Min.X+gx*w/gridW, box.Min.X+(gx+1)*w/gridW
+			n, ink := 0, 0
+			for y := y0; y < max(y1, y0+1); y++ {
+				for x := x0; x < max(x1, x0+1); x++ {
+					n++
+					if dark(x, y) {
+						ink++
+					}
+				}
+			}
+			g.grid[gy*gridW+gx] = 9 * float64(ink) / float64(n)
+		}
+	}
+	rows := 0
+	for y := box.Min.Y + h/8; y < box.Max.Y-h/8; y++ {
+		first, ok := firstInk(box, y, dark)
+		if !ok {
+			continue
+		}
+		rows++
+		g.left += float64(first-box.Min.X) / float64(w)
+	}
+	if rows == 0 {
+		return g, false
+	}
+	g.left /= float64(rows)
+	return g, true
+}
+
+// firstInk is the first ink column of row y within box.
+func firstInk(box image.Rectangle, y int, dark func(x, y int) bool) (int, bool) {
+	for x := box.Min.X; x < box.Max.X; x++ {
+		if dark(x, y) {
+			return x, true
+		}
+	}
+	return 0, false
+}
+
+// glyphRef is the mean of the glyphs read as one digit in digit-only
+// positions of an MRZ.
+type glyphRef struct {
+	mean   [gridW * gridH]float64
+	spread float64 // median distance of those glyphs to the mean
+	aspect float64 // median aspect
+	left   float64 // median left side
+}
+
+// minSpread keeps the distances of a clean print, whose glyphs are
+// nearly identical, from being divided by almost nothing.
+const minSpread = 0.5
+
+// newGlyphRef averages gs; it needs two glyphs at least.
+func newGlyphRef(gs []glyph) (*glyphRef, bool) {
+	if len(gs) < 2 {
+		return nil, false
+	}
+	r := &glyphRef{}
+	for _, g := range gs {
+		for i, v := range g.grid {
+			r.mean[i] += v / float64(len(gs))
+		}
+	}
+	dists := make([]float64, len(gs))
+	aspects := make([]float64, len(gs))
+	lefts := make([]float64, len(gs))
+	for i, g := range gs {
+		dists[i] = gridDistance(g.grid, r.mean)
+		aspects[i] = g.aspect
+		lefts[i] = g.left
+	}
+	slices.Sort(dists)
+	slices.Sort(aspects)
+	slices.Sort(lefts)
+	r.spread = max(dists[len(dists)/2], minSpread)
+	r.aspect = aspects[len(aspects)/2]
+	r.left = lefts[len(lefts)/2]
+	return r, true
+}
+
+// distance is how far g is from the reference, in its own spread, and
+// g's width relative to the reference's.
+func (r *glyphRef) distance(g glyph) (dist, width float64) {
+	return gridDistance(g.grid, r.mean) / r.spread, g.aspect / r.aspect
+}
+
+func gridDistance(a, b [gridW * gridH]float64) float64 {
+	sum := 0.0
+	for i := range a {
+		d := a[i] - b[i]
+		if d < 0 {
+			d = -d
+		}
+		sum += d
+	}
+	return sum / float64(len(a))
+}
+
+// The thresholds, from the real crops. A glyph within nearZero of the
+// MRZ's zeros (and no wider than they are) is a 0; one beyond farZero is
+// not. Beyond farEight of the eights, with a straight left side, it is a
+// B. Between them the recognizer's choice stands.
+const (
+	nearZero, farZero, farEight = 1.2, 2.3, 2.8
+	sameWidth, wider            = 1.03, 1.03
+	straight                    = 0.025 // B's left side without eights to compare
+	stemOfEight                 = 0.6   // B's left side against the eights'
+)
+
+// shapeRead is the character the glyph's shape says among the confusables
+// class allows, given that the recognizer read it as read; 0 when the
+// shape does not say clearly. zero and eight may be nil.
+func shapeRead(read byte, g glyph, class charClass, zero, eight *glyphRef) byte {
+	letters, digits := class == anyClass || class == letterClass, class == anyClass
+	switch read {
+	case 'O', 'D', 'B':
+		if digits && zero != nil {
+			if d, w := zero.distance(g); d <= nearZero && w <= sameWidth {
+				return '0'
+			}
+		}
+	case '0':
+		if !letters || zero == nil {
+			return 0
+		}
+		if d, w := zero.distance(g); d >= farZero && w >= wider {
+			return 'O'
+		}
+	case '8':
+		if !letters {
+			return 0
+		}
+		if eight == nil {
+			if g.left < straight {
+				return 'B'
+			}
+			return 0
+		}
+		if d, _ := eight.distance(g); d >= farEight && g.left < stemOfEight*eight.left {
+			return 'B'
+		}
+	}
+	return 0
+}

@@ -1,0 +1,55 @@
+package ocr_test
+
+import (
+	"testing"
+
+	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/specimen"
+)
+
+// TestShapeSettlesConfusablesInOCRB renders a visa whose optional data
+// mixes 0, O, B and 8, cuts its MRZ lines as the reader does, and asks
+// the glyph rules about each of those characters read as its look-alike:
+// a 0 read as O is a 0, a B read as 8 is a B, and no character read
+// right is changed.
+func TestShapeSettlesConfusablesInOCRB(t *testing.T) {
+	d := specimen.Random(6, specimen.VisaA)
+	d.OptionalData = "B0O8KB0OX80B"
+	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := ocr.LocatedLines(img)
+	if len(lines) != 2 {
+		t.Fatalf("found %d MRZ lines, want 2", len(lines))
+	}
+	text := d.MRZ()[1]
+	boxes := ocr.GlyphBoxes(lines[1])
+	if len(boxes) != len(text) {
+		t.Fatalf("%d glyphs in %s, want one per character", len(boxes), text)
+	}
+	const from = 28 // visa optional data, to the end of the line
+	misread := map[byte]byte{'0': 'O', 'O': '0', 'B': '8', '8': 'B'}
+	for at := from; at < len(text); at++ {
+		c := text[at]
+		if _, ok := misread[c]; !ok {
+			continue
+		}
+		if got := ocr.ShapeRead(lines[1], boxes, text, from, len(text), at, c); got != 0 {
+			t.Errorf("%c at %d read right: shape says %q, want no change", c, at, got)
+		}
+		got := ocr.ShapeRead(lines[1], boxes, text, from, len(text), at, misread[c])
+		switch c {
+		case '0', 'B':
+			if got != c {
+				t.Errorf("%c at %d read as %c: shape says %q, want %c", c, at, misread[c], got, c)
+			}
+		default:
+			// An O read as 0, an 8 read as B: the shape may leave them, but
+			// must never make them worse.
+			if got != 0 && got != c {
+				t.Errorf("%c at %d read as %c: shape says %q", c, at, misread[c], got)
+			}
+		}
+	}
+}
