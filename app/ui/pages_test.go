@@ -10,20 +10,22 @@ import (
 	"github.com/idpro/idpro/scan"
 )
 
-// buttons are the page buttons of the gallery (rotate, remove, move).
-func buttons(o fyne.CanvasObject) []*widget.Button {
-	switch o := o.(type) {
-	case *widget.Button:
-		return []*widget.Button{o}
-	case *fyne.Container:
-		var all []*widget.Button
-		for _, c := range o.Objects {
-			all = append(all, buttons(c)...)
-		}
-		return all
+// widgets are the widgets of type T in o, in order.
+func widgets[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	if w, ok := o.(T); ok {
+		return []T{w}
 	}
-	return nil
+	var all []T
+	if c, ok := o.(*fyne.Container); ok {
+		for _, o := range c.Objects {
+			all = append(all, widgets[T](o)...)
+		}
+	}
+	return all
 }
+
+// buttons are the page buttons of the gallery (move, turn, remove, whole).
+func buttons(o fyne.CanvasObject) []*widget.Button { return widgets[*widget.Button](o) }
 
 // A page turns off the UI goroutine. Meanwhile the page buttons wait, and
 // a page removed before the turn ends is not brought back or mixed up with
@@ -78,22 +80,11 @@ func TestPageLabelCanBeChanged(t *testing.T) {
 	if d.pages.All()[0].Label != scan.LabelFront {
 		t.Fatalf("first page labelled %q", d.pages.All()[0].Label)
 	}
-	var sel *widget.Select
-	var find func(o fyne.CanvasObject)
-	find = func(o fyne.CanvasObject) {
-		switch o := o.(type) {
-		case *widget.Select:
-			sel = o
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				find(c)
-			}
-		}
+	sels := widgets[*widget.Select](d.gallery)
+	if len(sels) != 1 || sels[0].Selected != "Front" {
+		t.Fatalf("no side selector showing Front: %v", sels)
 	}
-	find(d.gallery)
-	if sel == nil || sel.Selected != "Front" {
-		t.Fatalf("no side selector showing Front: %v", sel)
-	}
+	sel := sels[0]
 	sel.SetSelected("Back")
 	if d.pages.All()[0].Label != scan.LabelBack {
 		t.Fatalf("label %q after choosing Back", d.pages.All()[0].Label)

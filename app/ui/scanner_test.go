@@ -14,25 +14,42 @@ import (
 	"github.com/idpro/idpro/scan/escl/escltest"
 )
 
-// On a scanner with a flatbed and a duplex feeder, the user can send the
-// card through the feeder (both sides in one pass, no turning), with the
-// back turned; the next Scan dialog offers the same again.
-func TestScanningAnIDCardThroughTheDuplexFeeder(t *testing.T) {
-	front, err := specimen.Render(specimen.Random(41, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
-	if err != nil {
-		t.Fatal(err)
+// cards renders identity cards as a scanner sees them, one per seed.
+func cards(t *testing.T, seeds ...uint64) []image.Image {
+	t.Helper()
+	var out []image.Image
+	for _, seed := range seeds {
+		img, err := specimen.Render(specimen.Random(seed, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, img)
 	}
-	back, _ := specimen.Render(specimen.Random(42, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
-	srv := escltest.NewServer(escltest.Config{MakeAndModel: "Front Desk MFP", Platen: front, PlatenAt: image.Pt(500, 700),
-		Sheets: []image.Image{front, back}})
-	defer srv.Close()
+	return out
+}
 
+// scanCard opens the Scan dialog for an identity card, with srv as the
+// only scanner, once the dialog has found it.
+func scanCard(t *testing.T, srv *escltest.Server) (*env, *scanner) {
+	t.Helper()
 	e := newEnvWith(t, nil, scan.Backends{scan.ESCL: escl.New(srv.URL)})
 	w := e.u.wizard
 	w.docs.kind.SetSelected("Identity card")
 	w.docs.openScanner()
 	e.u.Wait()
-	s := w.docs.scanning
+	return e, w.docs.scanning
+}
+
+// On a scanner with a flatbed and a duplex feeder, the user can send the
+// card through the feeder (both sides in one pass, no turning), with the
+// back turned; the next Scan dialog offers the same again.
+func TestScanningAnIDCardThroughTheDuplexFeeder(t *testing.T) {
+	sides := cards(t, 41, 42)
+	srv := escltest.NewServer(escltest.Config{MakeAndModel: "Front Desk MFP", Platen: sides[0], PlatenAt: image.Pt(500, 700),
+		Sheets: sides})
+	defer srv.Close()
+	e, s := scanCard(t, srv)
+	w := e.u.wizard
 	if s.source.Disabled() || s.source.Selected != "Flatbed" || strings.Join(s.source.Options, "|") != "Flatbed|Document feeder, both sides|Document feeder" {
 		t.Fatalf("sources %q, selected %q", s.source.Options, s.source.Selected)
 	}
@@ -88,20 +105,11 @@ func TestTypedScannerAddress(t *testing.T) {
 // A card in a one-sided feeder is fed twice, and the user is told to put
 // it back in the feeder, not to turn it on the glass.
 func TestOneSidedFeederAsksToFeedTheCardAgain(t *testing.T) {
-	front, err := specimen.Render(specimen.Random(43, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, _ := specimen.Render(specimen.Random(44, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
-	srv := escltest.NewServer(escltest.Config{MakeAndModel: "Sheet Feeder", NoPlaten: true, Sheets: []image.Image{front}})
+	sides := cards(t, 43, 44)
+	srv := escltest.NewServer(escltest.Config{MakeAndModel: "Sheet Feeder", NoPlaten: true, Sheets: sides[:1]})
 	defer srv.Close()
-
-	e := newEnvWith(t, nil, scan.Backends{scan.ESCL: escl.New(srv.URL)})
+	e, s := scanCard(t, srv)
 	w := e.u.wizard
-	w.docs.kind.SetSelected("Identity card")
-	w.docs.openScanner()
-	e.u.Wait()
-	s := w.docs.scanning
 	s.source.SetSelected("Document feeder")
 	if s.rotateBack.Visible() {
 		t.Error("turning the back offered for a one-sided feeder")
@@ -111,7 +119,7 @@ func TestOneSidedFeederAsksToFeedTheCardAgain(t *testing.T) {
 		top := e.u.win.Canvas().Overlays().Top()
 		return top != nil && strings.Contains(markup(top), "back in the feeder")
 	})
-	srv.Feed(back)
+	srv.Feed(sides[1])
 	s.answerTurn(true)
 	e.u.Wait()
 	if w.docs.pages.Len() != 2 {

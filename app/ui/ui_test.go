@@ -27,7 +27,6 @@ import (
 	"github.com/idpro/idpro/assets"
 	"github.com/idpro/idpro/ocr/specimen"
 	"github.com/idpro/idpro/scan"
-	"github.com/idpro/idpro/scan/escl"
 	"github.com/idpro/idpro/scan/escl/escltest"
 	"github.com/idpro/idpro/store"
 )
@@ -332,20 +331,12 @@ func TestHistorySortsPerRequester(t *testing.T) {
 func markup(o fyne.CanvasObject) string { return test.RenderObjectToMarkup(o) }
 
 func TestScanningAnIDCardFrontAndBack(t *testing.T) {
-	front, err := specimen.Render(specimen.Random(31, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, _ := specimen.Render(specimen.Random(32, specimen.IDCard), specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	sides := cards(t, 31, 32)
+	front, back := sides[0], sides[1]
 	srv := escltest.NewServer(escltest.Config{MakeAndModel: "Front Desk MFP", Platen: front, PlatenAt: image.Pt(500, 700)})
 	defer srv.Close()
-
-	e := newEnvWith(t, nil, scan.Backends{scan.ESCL: escl.New(srv.URL)})
+	e, s := scanCard(t, srv)
 	w := e.u.wizard
-	w.docs.kind.SetSelected("Identity card")
-	w.docs.openScanner()
-	e.u.Wait()
-	s := w.docs.scanning
 	if s == nil || s.pick.Selected != "Front Desk MFP" || s.start.Disabled() {
 		t.Fatalf("the only scanner should be picked and ready")
 	}
