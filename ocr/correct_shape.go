@@ -12,13 +12,13 @@ import (
 const confusableGlyphs = "O0DB8"
 
 // settleShapes changes, in res, characters read as one of the confusable
-// glyphs where the field allows another of them and the glyph's shape, in
-// the line images the readings came from, clearly says the other one. A
-// position no check digit covers is changed on the shape alone; one a
-// failing check covers only when the change makes checks pass, none
-// breaking; one a passing check covers never. Every change is a
-// Correction and puts its field in review. Without symbol boxes res is
-// returned as it is.
+// glyphs in fields that allow letters and digits, where the glyph's
+// shape, in the line image the reading came from, clearly says another
+// one. A position no check digit covers is changed on the shape alone;
+// one that failing checks cover only when every check covering it then
+// passes and none breaks; one a passing check covers never. Every change
+// is a Correction and puts its field in review. Without symbol boxes res
+// is returned as it is.
 func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 	if !res.Found || !hasSymbols(readings) {
 		return res
@@ -52,7 +52,7 @@ func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 			continue
 		}
 		c := d.lines[p.line][p.col]
-		to := shapeRead(c, gl, lay.at[p.line][p.col].class, zero, eight)
+		to := shapeRead(c, gl, zero, eight)
 		if to == 0 || to == c {
 			continue
 		}
@@ -67,14 +67,10 @@ func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 }
 
 // shapeSettles tells whether the shape may settle a character of fl:
-// one that allows letters; not the codes, which the lists of document
-// codes and countries settle.
+// one that allows letters and digits, but not the document code, which
+// the issuer's list settles.
 func shapeSettles(fl *mrzField) bool {
-	switch fl.name {
-	case "document_code", "issuing_state", "nationality":
-		return false
-	}
-	return fl.class == anyClass || fl.class == letterClass
+	return fl.class == anyClass && fl.name != "document_code"
 }
 
 // shapeChangeHolds makes the change at p unless a check digit speaks

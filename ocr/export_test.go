@@ -67,5 +67,5 @@ func ShapeRead(line *image.Gray, boxes []image.Rectangle, text string, from, to,
 	if !ok {
 		return 0
 	}
-	return shapeRead(read, g, anyClass, zero, eight)
+	return shapeRead(read, g, zero, eight)
 }

@@ -145,34 +145,29 @@ func gridDistance(a, b [gridW * gridH]float64) float64 {
 // B. Between them the recognizer's choice stands.
 const (
 	nearZero, farZero, farEight = 1.2, 2.3, 2.8
-	sameWidth, wider            = 1.03, 1.03
+	sameWidth, wider            = 1.05, 1.03
 	straight                    = 0.025 // B's left side without eights to compare
 	stemOfEight                 = 0.6   // B's left side against the eights'
 )
 
-// shapeRead is the character the glyph's shape says among the confusables
-// class allows, given that the recognizer read it as read; 0 when the
-// shape does not say clearly. zero and eight may be nil.
-func shapeRead(read byte, g glyph, class charClass, zero, eight *glyphRef) byte {
-	letters, digits := class == anyClass || class == letterClass, class == anyClass
+// shapeRead is the character the glyph's shape says, in a field that
+// allows letters and digits, given that the recognizer read it as read; 0
+// when the shape does not say clearly. zero and eight may be nil.
+func shapeRead(read byte, g glyph, zero, eight *glyphRef) byte {
 	switch read {
 	case 'O', 'D', 'B':
-		if digits && zero != nil {
+		if zero != nil {
 			if d, w := zero.distance(g); d <= nearZero && w <= sameWidth {
 				return '0'
 			}
 		}
 	case '0':
-		if !letters || zero == nil {
-			return 0
-		}
-		if d, w := zero.distance(g); d >= farZero && w >= wider {
-			return 'O'
+		if zero != nil {
+			if d, w := zero.distance(g); d >= farZero && w >= wider {
+				return 'O'
+			}
 		}
 	case '8':
-		if !letters {
-			return 0
-		}
 		if eight == nil {
 			if g.left < straight {
 				return 'B'
