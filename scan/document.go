@@ -157,16 +157,39 @@ func locate(t *thumb) Document {
 	// A region reaching three edges or more and filling the page is the
 	// page itself (a card cropped without margin), not something lying on
 	// it. One clearly smaller is a turned document in a scanner's tight
-	// crop: its corners come within a pixel or two of the edges, and its
-	// size, not the edges, tells whether it is whole.
+	// crop, whose corners come within a pixel or two of the edges, unless
+	// it lies along an edge: then it runs off the page there.
 	if edges >= 3 {
 		if box.W*box.H >= 0.97*float64(t.w*t.h) {
 			return Document{}
 		}
+		d.Touches = alongEdge(comp, t.w, t.h)
 		return d
 	}
 	d.Touches = edges > 0
 	return d
+}
+
+// alongEdge tells whether the region lies along an edge of the page for
+// a tenth of its length or more: a corner only touches it.
+func alongEdge(comp []int, w, h int) bool {
+	var n [4]int
+	for _, i := range comp {
+		x, y := i%w, i/w
+		if x == 0 {
+			n[0]++
+		}
+		if x == w-1 {
+			n[1]++
+		}
+		if y == 0 {
+			n[2]++
+		}
+		if y == h-1 {
+			n[3]++
+		}
+	}
+	return n[0] > h/10 || n[1] > h/10 || n[2] > w/10 || n[3] > w/10
 }
 
 // closeMask dilates then erodes mask by a square of radius r.
@@ -255,10 +278,17 @@ func (d *Document) resolve(fileDPI, pageW, pageH float64) {
 			d.cutOff()
 			return
 		}
+		// A page that is all document (nothing found on it) and a whole
+		// document's size with a scanner's margin: a tight crop.
+		if k := heldKind(wmm, hmm); k != KindUnknown && !d.Found {
+			d.Kind, d.DPI, d.DPISource = k, fileDPI, DPIFile
+			return
+		}
 		// Smaller than a kind at the file's resolution and reaching the
-		// edge of the page: the rest of it lies beyond the edge.
-		if k := kindWithin(wmm, hmm); k != KindUnknown && d.Touches {
-			d.Kind, d.DPI, d.DPISource, d.CutOff = k, fileDPI, DPIFile, true
+		// edge of the page, or filling the page: the rest lies beyond the
+		// edge.
+		if k := kindWithin(wmm, hmm); k != KindUnknown && (d.Touches || !d.Found) {
+			d.Kind, d.DPI, d.DPISource, d.Touches, d.CutOff = k, fileDPI, DPIFile, true, true
 			return
 		}
 	}

@@ -38,6 +38,22 @@ func TestResolve(t *testing.T) {
 		{"visa at the edge", resolved(mm(120), mm(82), true, mm(122), mm(84), 300), KindVisa, 300, DPIFile, true, false},
 		{"card cut at the edge", resolved(mm(70), mm(54), true, mm(72), mm(58), 300), KindCard, 300, DPIFile, true, true},
 		{"visa cut to a TD2's length", resolved(mm(101), mm(80), true, mm(103), mm(84), 300), KindVisa, 300, DPIFile, true, true},
+		// The page is all document, and less than one: a part of it.
+		{"page holding part of a TD2", func() Document {
+			d := Document{Box: Box{CX: mm(27), CY: mm(54), W: mm(109), H: mm(55), Angle: 90}}
+			d.resolve(300, mm(55), mm(109))
+			return d
+		}(), KindTD2, 300, DPIFile, true, true},
+		{"page holding a whole card", func() Document {
+			d := Document{Box: Box{W: mm(87), H: mm(55)}}
+			d.resolve(300, mm(87), mm(55))
+			return d
+		}(), KindCard, 300, DPIFile, false, false},
+		{"page of a tight crop of a card", func() Document {
+			d := Document{Box: Box{W: mm(90.8), H: mm(60)}}
+			d.resolve(300, mm(90.8), mm(60))
+			return d
+		}(), KindCard, 300, DPIFile, false, false},
 		{"card on a photo", resolved(mm(85.6)*0.9, mm(54)*0.9, false, 1600, 1200, 0), KindCard, 270, DPIDocument, false, false},
 		{"card on an A4 scan", resolved(mm(85.6), mm(54), false, mm(210), mm(297), 0), KindCard, 300, DPIPage, false, false},
 	}

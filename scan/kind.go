@@ -57,6 +57,18 @@ func kindWithin(wmm, hmm float64) Kind {
 	return KindUnknown
 }
 
+// heldKind is the kind a page of wmm x hmm holds when it is a tight crop
+// of a whole document: the document's size plus a margin of up to 5 mm.
+func heldKind(wmm, hmm float64) Kind {
+	for _, k := range kinds {
+		kw, kh := k.SizeMM()
+		if wmm >= 0.98*kw && wmm <= kw+10 && hmm >= 0.98*kh && hmm <= kh+10 {
+			return k
+		}
+	}
+	return KindUnknown
+}
+
 // exceeded tells whether a document measuring wmm x hmm is larger than k
 // either way, beyond what finding its edges adds.
 func (k Kind) exceeded(wmm, hmm float64) bool {
