@@ -92,8 +92,13 @@ func docGray(img image.Image, d Document) (*image.Gray, Box) {
 		return g, box
 	}
 	r := g.Rect
-	small := image.NewGray(image.Rect(r.Min.X/f, r.Min.Y/f, r.Max.X/f, r.Max.Y/f))
-	sr := small.Rect
+	// Only whole blocks inside r: rounding its start down would read
+	// before it.
+	sr := image.Rectangle{Min: image.Pt((r.Min.X+f-1)/f, (r.Min.Y+f-1)/f), Max: image.Pt(r.Max.X/f, r.Max.Y/f)}
+	if sr.Empty() {
+		return g, box
+	}
+	small := image.NewGray(sr)
 	for y := sr.Min.Y; y < sr.Max.Y; y++ {
 		for x := sr.Min.X; x < sr.Max.X; x++ {
 			var s int
