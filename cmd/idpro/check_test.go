@@ -130,7 +130,7 @@ func TestCheckEvaluation(t *testing.T) {
 	table := map[string]*[2][3]int{}
 	var labels []string
 	rank := map[scan.Level]int{scan.OK: 0, scan.Warn: 1, scan.Block: 2}
-	missed := 0
+	missed, cleanUnread := 0, 0
 	for _, r := range rows {
 		var out, errOut bytes.Buffer
 		checkFiles([]string{filepath.Join(*checkEval, r.file)}, true, scan.Checker{MRZ: reader}, mustCatalog("en"), &out, &errOut)
@@ -148,13 +148,20 @@ func TestCheckEvaluation(t *testing.T) {
 			}
 			worst = max(worst, rank[c.Level])
 		}
-		label := strings.SplitN(r.label, " ", 2)[0]
+		label := strings.SplitN(r.label, " (", 2)[0]
 		if table[label] == nil {
 			table[label] = &[2][3]int{}
 			labels = append(labels, label)
 		}
 		table[label][read][worst]++
-		if read == 0 && worst == 0 && !strings.HasPrefix(r.name, "blank") {
+		// A clean page the reader cannot read is the reader's failure, not
+		// a defect of the scan for a check to flag.
+		switch {
+		case read == 1 || worst > 0 || label == "blank":
+		case label == "clean" || strings.HasPrefix(label, "clean,"):
+			cleanUnread++
+			t.Logf("clean page the MRZ reader cannot read: %s", r.name)
+		default:
 			missed++
 			t.Errorf("MRZ not read but no check flags it: %s", r.name)
 		}
@@ -166,7 +173,8 @@ func TestCheckEvaluation(t *testing.T) {
 		c := table[l]
 		fmt.Printf("| %s | %d / %d / %d | %d / %d / %d |\n", l, c[1][0], c[1][1], c[1][2], c[0][0], c[0][1], c[0][2])
 	}
-	fmt.Printf("pages the MRZ reader could not read that no image check flagged: %d of %d\n", missed, len(rows))
+	fmt.Printf("defective pages the MRZ reader could not read that no image check flagged: %d of %d\n", missed, len(rows))
+	fmt.Printf("clean pages the MRZ reader could not read: %d\n", cleanUnread)
 }
 
 func TestCheckReadsTheMRZWithTheReader(t *testing.T) {
