@@ -275,3 +275,40 @@ func wholeInPhoto(k specimen.Kind, seed uint64, opt specimen.RenderOptions) bool
 func absDiff(a, b uint8) int {
 	return max(int(a)-int(b), int(b)-int(a))
 }
+
+// TestCleanPagesOfEveryKind checks clean A4 flatbed scans (even seeds) and
+// phone photos (every seed whose document lies wholly in the frame) of
+// every kind, one page at a time: the calibration set holds these for the
+// seed's kind only, as A4 pages are large. None may be blocked.
+func TestCleanPagesOfEveryKind(t *testing.T) {
+	if !*calibrate {
+		t.Skip("with -calibrate")
+	}
+	var counts [3]int
+	for s := 0; s < *calibrateSeeds; s++ {
+		seed := uint64(100 + s)
+		for _, k := range specimen.Kinds {
+			for _, page := range []specimen.Page{specimen.A4Flatbed, specimen.Photo} {
+				opt := cleanOptions(seed, page, 300)
+				dpi := 300.0
+				if page == specimen.A4Flatbed && s%2 == 1 {
+					continue
+				}
+				if page == specimen.Photo {
+					if dpi = 0; !wholeInPhoto(k, seed, opt) {
+						continue
+					}
+				}
+				r := Checker{}.Check(context.Background(), Page{Image: render(k, seed, opt), DPI: dpi})
+				counts[r.Level().rank()]++
+				switch r.Level() {
+				case Block:
+					t.Errorf("clean %s %s-%d: %s", page, k, seed, summary(r))
+				case Warn:
+					fmt.Printf("warn: clean %s %s-%d: %s\n", page, k, seed, summary(r))
+				}
+			}
+		}
+	}
+	fmt.Printf("clean A4 and photo pages of every kind: %d ok, %d warn, %d block\n", counts[0], counts[1], counts[2])
+}
