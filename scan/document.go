@@ -317,6 +317,13 @@ func (d *Document) resolve(fileDPI, pageW, pageH float64) {
 	// for the document.
 	big := d.Box.W*d.Box.H > 0.3*pageW*pageH
 	if k := kindByShape(d.Box.W, d.Box.H); k != KindUnknown && (fileDPI == 0 || big) {
+		// A TD2 card has a passport page's proportions. The file came
+		// from a scanner if it states a resolution, even a wrong one, and
+		// scanners scan at a few resolutions: the kind whose size gives
+		// one of them is the one scanned.
+		if k == KindPassport && fileDPI > 0 && scannerDPI(d.Box.W/105*25.4) && !scannerDPI(d.Box.W/125*25.4) {
+			k = KindTD2
+		}
 		w, _ := k.SizeMM()
 		d.Kind, d.DPI, d.DPISource = k, d.Box.W/w*25.4, DPIDocument
 		// Its size is its kind's by construction, and its shape is: no
@@ -330,6 +337,17 @@ func (d *Document) resolve(fileDPI, pageW, pageH float64) {
 	if fileDPI > 0 {
 		d.DPI, d.DPISource = fileDPI, DPIFile
 	}
+}
+
+// scannerDPI tells whether dpi is, within what finding the document's
+// edges changes, a resolution scanners offer.
+func scannerDPI(dpi float64) bool {
+	for _, r := range []float64{150, 200, 300, 400, 600} {
+		if math.Abs(dpi/r-1) < 0.045 {
+			return true
+		}
+	}
+	return false
 }
 
 // cutOff decides whether a document touching the edge lost part of itself:

@@ -32,6 +32,10 @@ func TestResolve(t *testing.T) {
 		// document is then larger than any kind, and its size tells.
 		{"card, file says 96", resolved(mm(85.6), mm(54), false, mm(90), mm(58), 96), KindCard, 300, DPIDocument, false, false},
 		{"card at the edge, file says 72", resolved(mm(85.6), mm(54), true, mm(87), mm(56), 72), KindCard, 300, DPIDocument, true, false},
+		// A TD2 card and a passport page share their proportions; a file
+		// stating a resolution comes from a scanner, which scans at 300
+		// dpi, not at the 252 a passport page of that size would need.
+		{"TD2 card, file says 96", resolved(mm(105), mm(74), false, mm(109), mm(78), 96), KindTD2, 300, DPIDocument, false, false},
 		{"passport, file says 96", resolved(mm(125), mm(88), false, mm(129), mm(92), 96), KindPassport, 300, DPIDocument, false, false},
 		{"visa, file says 96", resolved(mm(120), mm(80), false, mm(124), mm(84), 96), KindVisa, 300, DPIDocument, false, false},
 		// A visa is not a passport page short of 5 and 8 mm.
