@@ -114,6 +114,10 @@ func (c Checker) mrz(ctx context.Context, a analysis, p Page) Check {
 		return Check{Name: "mrz", Level: Warn, Message: "scan.quality.mrz.failed"}
 	case res.Found && res.Valid:
 		return Check{Name: "mrz", Level: OK, Value: 1, Message: "scan.quality.mrz.ok", Data: map[string]any{"format": string(res.Format)}}
+	case res.Found && len(res.Checks) == 0:
+		// A format without check digits (the Swiss licence) is read but
+		// cannot be proven right: nothing for the scan to fix.
+		return Check{Name: "mrz", Level: OK, Value: 1, Message: "scan.quality.mrz.unchecked", Data: map[string]any{"format": string(res.Format)}}
 	case res.Found:
 		return Check{Name: "mrz", Level: Warn, Message: "scan.quality.mrz.invalid", Data: map[string]any{"format": string(res.Format)}}
 	case a.doc.Kind == KindCard || a.doc.Kind == KindUnknown:

@@ -318,9 +318,12 @@ func (d *documentsStep) replace(i int, p scan.Page) bool {
 func (d *documentsStep) describe(r ocr.Result) string {
 	u := d.w.u
 	s := u.T("ui.mrz.found", "format", string(r.Format), "name", r.Fields.Surname+", "+r.Fields.GivenNames)
-	if r.Valid {
+	switch {
+	case r.Valid:
 		s += " " + u.T("ui.mrz.valid")
-	} else {
+	case len(r.Checks) == 0:
+		s += " " + u.T("ui.mrz.unchecked")
+	default:
 		s += " " + u.T("ui.mrz.invalid")
 	}
 	if len(r.Review) > 0 {
