@@ -83,6 +83,16 @@ func shrinkRGB(img image.Image, f int) *image.YCbCr {
 	return out
 }
 
+// pickRGB copies w pixels of interleaved RGBA (size 4: 8 bits a channel)
+// or RGBA64 (size 8: the high byte of each big-endian channel) to RGB.
+func pickRGB(dst, src []uint8, w, size int) {
+	c := size / 4
+	for x := 0; x < w; x++ {
+		p := src[size*x:]
+		dst[3*x], dst[3*x+1], dst[3*x+2] = p[0], p[c], p[2*c]
+	}
+}
+
 // rgbRow reads row y of img as 8-bit RGB into dst (3 bytes a pixel),
 // directly from the pixel layouts decoders produce, through At otherwise.
 func rgbRow(img image.Image, y int, dst []uint8) {
@@ -93,28 +103,16 @@ func rgbRow(img image.Image, y int, dst []uint8) {
 		m.rgbRow(y, dst)
 		return
 	case *image.RGBA:
-		src := m.Pix[m.PixOffset(r.Min.X, y):]
-		for x := 0; x < w; x++ {
-			dst[3*x], dst[3*x+1], dst[3*x+2] = src[4*x], src[4*x+1], src[4*x+2]
-		}
+		pickRGB(dst, m.Pix[m.PixOffset(r.Min.X, y):], w, 4)
 		return
 	case *image.NRGBA:
-		src := m.Pix[m.PixOffset(r.Min.X, y):]
-		for x := 0; x < w; x++ {
-			dst[3*x], dst[3*x+1], dst[3*x+2] = src[4*x], src[4*x+1], src[4*x+2]
-		}
+		pickRGB(dst, m.Pix[m.PixOffset(r.Min.X, y):], w, 4)
 		return
 	case *image.RGBA64:
-		src := m.Pix[m.PixOffset(r.Min.X, y):]
-		for x := 0; x < w; x++ {
-			dst[3*x], dst[3*x+1], dst[3*x+2] = src[8*x], src[8*x+2], src[8*x+4]
-		}
+		pickRGB(dst, m.Pix[m.PixOffset(r.Min.X, y):], w, 8)
 		return
 	case *image.NRGBA64:
-		src := m.Pix[m.PixOffset(r.Min.X, y):]
-		for x := 0; x < w; x++ {
-			dst[3*x], dst[3*x+1], dst[3*x+2] = src[8*x], src[8*x+2], src[8*x+4]
-		}
+		pickRGB(dst, m.Pix[m.PixOffset(r.Min.X, y):], w, 8)
 		return
 	case *image.Paletted:
 		pal := make([][3]uint8, len(m.Palette))
