@@ -36,7 +36,8 @@ func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 	var cands []charPos
 	for i, line := range d.lines {
 		for j, c := range line {
-			if shapeSettles(lay.at[i][j]) && strings.IndexByte(confusableGlyphs, c) >= 0 && g.unchanged(i, j) {
+			fl := lay.at[i][j]
+			if (shapeSettles(fl) && strings.IndexByte(confusableGlyphs, c) >= 0 || isName(fl) && c == 'H') && g.unchanged(i, j) {
 				cands = append(cands, charPos{i, j})
 			}
 		}
@@ -53,6 +54,9 @@ func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 		}
 		c := d.lines[p.line][p.col]
 		to := shapeRead(c, gl, zero, eight)
+		if isName(lay.at[p.line][p.col]) {
+			to = letterShape(c, gl)
+		}
 		if to == 0 || to == c {
 			continue
 		}
@@ -71,6 +75,12 @@ func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 // the issuer's list settles.
 func shapeSettles(fl *mrzField) bool {
 	return fl.class == anyClass && fl.name != "document_code"
+}
+
+// isName tells the fields that hold a name, where only letters are read
+// and no check digit helps.
+func isName(fl *mrzField) bool {
+	return fl.name == nameField || fl.name == "surname" || fl.name == "given_names"
 }
 
 // shapeChangeHolds makes the change at p unless a check digit speaks

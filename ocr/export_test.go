@@ -69,3 +69,13 @@ func ShapeRead(line *image.Gray, boxes []image.Rectangle, text string, from, to,
 	}
 	return shapeRead(read, g, zero, eight)
 }
+
+// LetterShape is what the name rule says of the glyph in box, read as
+// read.
+func LetterShape(line *image.Gray, box image.Rectangle, read byte) byte {
+	g, ok := measureGlyph(box, func(x, y int) bool { return line.GrayAt(x, y).Y < 128 })
+	if !ok {
+		return 0
+	}
+	return letterShape(read, g)
+}

@@ -53,3 +53,42 @@ func TestShapeSettlesConfusablesInOCRB(t *testing.T) {
 		}
 	}
 }
+
+// TestShapeTellsMAndNFromH renders a passport whose name holds M, N and
+// H, and asks the name rule about each read as H: an M or N read as H
+// comes back, an H stays.
+func TestShapeTellsMAndNFromH(t *testing.T) {
+	d := specimen.Random(3, specimen.Passport)
+	d.Surname, d.GivenNames = "HAMMOND", "NHEMI"
+	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := ocr.LocatedLines(img)
+	if len(lines) != 2 {
+		t.Fatalf("found %d MRZ lines, want 2", len(lines))
+	}
+	text := d.MRZ()[0]
+	boxes := ocr.GlyphBoxes(lines[0])
+	if len(boxes) != len(text) {
+		t.Fatalf("%d glyphs in %s, want one per character", len(boxes), text)
+	}
+	seen := map[byte]int{}
+	for at := 5; at < len(text); at++ {
+		c := text[at]
+		if c != 'M' && c != 'N' && c != 'H' {
+			continue
+		}
+		seen[c]++
+		want := c
+		if c == 'H' {
+			want = 0
+		}
+		if got := ocr.LetterShape(lines[0], boxes[at], 'H'); got != want {
+			t.Errorf("%c at %d read as H: shape says %q, want %q", c, at, got, want)
+		}
+	}
+	if seen['M'] == 0 || seen['N'] == 0 || seen['H'] == 0 {
+		t.Fatalf("the name line %s lacks M, N or H", text)
+	}
+}
