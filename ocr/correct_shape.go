@@ -42,11 +42,22 @@ func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 			}
 		}
 	}
-	if len(cands) == 0 {
+	undo := swapsToUndo(res.Corrections, lay)
+	if len(cands) == 0 && len(undo) == 0 {
 		return res
 	}
 	zero, eight := g.reference('0'), g.reference('8')
 	changed := false
+	// A look-alike Parse swapped to pass a check digit goes back when the
+	// glyph clearly is what was read: a mod-10 check passes a random swap
+	// one time in ten, and issuers' specimens fail their own checks.
+	for _, c := range undo {
+		gl, ok := g.glyph(c.Line, c.Col)
+		if ok && shapeRead(c.To[0], gl, zero, eight) == c.From[0] {
+			d.set(c.Line, c.Col, c.From[0])
+			changed = true
+		}
+	}
 	for _, p := range cands {
 		gl, ok := g.glyph(p.line, p.col)
 		if !ok {
@@ -68,6 +79,19 @@ func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 		return res
 	}
 	return d.result(res.RawLines, now)
+}
+
+// swapsToUndo are the corrections from one confusable glyph to another
+// in fields the shape may settle.
+func swapsToUndo(fixes []Correction, lay *mrzLayout) []Correction {
+	var out []Correction
+	for _, c := range fixes {
+		if len(c.From) == 1 && len(c.To) == 1 && strings.Contains(confusableGlyphs, c.From) &&
+			strings.Contains(confusableGlyphs, c.To) && shapeSettles(lay.at[c.Line][c.Col]) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // shapeSettles tells whether the shape may settle a character of fl:

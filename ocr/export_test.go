@@ -3,6 +3,7 @@ package ocr
 import (
 	"image"
 	"slices"
+	"time"
 )
 
 // LocatedLines exposes the locating pipeline to the external tests, which
@@ -78,4 +79,19 @@ func LetterShape(line *image.Gray, box image.Rectangle, read byte) byte {
 		return 0
 	}
 	return letterShape(read, g)
+}
+
+// SettleShapes runs the reader's shape step on res, as if each line had
+// been read as texts[i] with one symbol per ink component of lines[i].
+func SettleShapes(res Result, lines []*image.Gray, texts []string) Result {
+	var rs []lineReading
+	for i, l := range lines {
+		boxes := GlyphBoxes(l)
+		syms := make([]Symbol, len(boxes))
+		for j, b := range boxes {
+			syms[j] = Symbol{Char: rune(texts[i][j]), Box: b}
+		}
+		rs = append(rs, lineReading{text: texts[i], img: l, syms: syms})
+	}
+	return settleShapes(res, rs, time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
 }

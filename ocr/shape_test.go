@@ -92,3 +92,43 @@ func TestShapeTellsMAndNFromH(t *testing.T) {
 		t.Fatalf("the name line %s lacks M, N or H", text)
 	}
 }
+
+// TestShapeUndoesASwapTheGlyphDenies: when Parse turned a 0 into an O to
+// make a check digit pass, and the glyph clearly is one of the MRZ's
+// zeros, the reader puts the 0 back (the check then fails, as it does on
+// the document).
+func TestShapeUndoesASwapTheGlyphDenies(t *testing.T) {
+	d := specimen.Random(6, specimen.VisaA)
+	d.OptionalData = "B0O8KB0OX80B" // as in TestShapeSettlesConfusablesInOCRB
+	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := ocr.LocatedLines(img)
+	texts := d.MRZ()
+	if len(lines) != 2 || len(ocr.GlyphBoxes(lines[1])) != len(texts[1]) {
+		t.Fatal("the visa's MRZ lines were not cut one glyph per character")
+	}
+	res := ocr.Parse(texts)
+	if !res.Valid {
+		t.Fatalf("rendered visa not valid: %+v", res.Checks)
+	}
+	at := 29 // the first 0 of the optional data
+	swapped := []byte(res.Lines[1])
+	if swapped[at] != '0' {
+		t.Fatalf("column %d holds %c", at, swapped[at])
+	}
+	swapped[at] = 'O'
+	res.Lines[1] = string(swapped)
+	res.Corrections = append(res.Corrections, ocr.Correction{Line: 1, Col: at, From: "0", To: "O", Field: "optional_data"})
+
+	got := ocr.SettleShapes(res, lines, texts)
+	if got.Lines[1][at] != '0' {
+		t.Errorf("the swap to O stands: %s", got.Lines[1])
+	}
+	for _, c := range got.Corrections {
+		if c.Line == 1 && c.Col == at {
+			t.Errorf("the undone swap is still reported: %+v", c)
+		}
+	}
+}
