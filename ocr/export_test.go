@@ -82,11 +82,15 @@ func LetterShape(line *image.Gray, box image.Rectangle, read byte) byte {
 }
 
 // SettleShapes runs the reader's shape step on res, as if each line had
-// been read as texts[i] with one symbol per ink component of lines[i].
-func SettleShapes(res Result, lines []*image.Gray, texts []string) Result {
+// been read as texts[i] with one symbol per ink component of lines[i],
+// or per box of boxes[i] when given.
+func SettleShapes(res Result, lines []*image.Gray, texts []string, given ...[]image.Rectangle) Result {
 	var rs []lineReading
 	for i, l := range lines {
 		boxes := GlyphBoxes(l)
+		if i < len(given) {
+			boxes = given[i]
+		}
 		syms := make([]Symbol, len(boxes))
 		for j, b := range boxes {
 			syms[j] = Symbol{Char: rune(texts[i][j]), Box: b}

@@ -1,6 +1,7 @@
 package ocr_test
 
 import (
+	"image"
 	"testing"
 
 	"github.com/idpro/idpro/ocr"
@@ -129,6 +130,45 @@ func TestShapeUndoesASwapTheGlyphDenies(t *testing.T) {
 	for _, c := range got.Corrections {
 		if c.Line == 1 && c.Col == at {
 			t.Errorf("the undone swap is still reported: %+v", c)
+		}
+	}
+}
+
+// TestSpeckAmongFillersIsAFiller: a dot among the name's trailing fillers
+// that the recognizer read as a letter is a filler again; a letter of
+// full height there would stay.
+func TestSpeckAmongFillersIsAFiller(t *testing.T) {
+	d := specimen.Random(3, specimen.Passport)
+	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := ocr.LocatedLines(img)
+	texts := d.MRZ()
+	boxes := ocr.GlyphBoxes(lines[0])
+	if len(lines) != 2 || len(boxes) != len(texts[0]) {
+		t.Fatal("the passport's MRZ lines were not cut one glyph per character")
+	}
+	at := len(texts[0]) - 3
+	if texts[0][at-1:at+2] != "<<<" {
+		t.Fatalf("no filler run at the end of %s", texts[0])
+	}
+	for _, c := range []struct {
+		name  string
+		box   image.Rectangle
+		speck bool
+	}{
+		{"a 2x2 dot", image.Rect(boxes[at].Min.X, boxes[at].Max.Y-2, boxes[at].Min.X+2, boxes[at].Max.Y), true},
+		{"a mark of full height", image.Rect(boxes[at].Min.X, boxes[0].Min.Y, boxes[at].Max.X, boxes[0].Max.Y), false},
+	} {
+		read := []byte(texts[0])
+		read[at] = 'F'
+		mine := append([]image.Rectangle(nil), boxes...)
+		mine[at] = c.box
+		res := ocr.Parse([]string{string(read), texts[1]})
+		got := ocr.SettleShapes(res, lines, []string{string(read), texts[1]}, mine)
+		if filler := got.Lines[0][at] == '<'; filler != c.speck {
+			t.Errorf("%s read as F: %s", c.name, got.Lines[0])
 		}
 	}
 }
