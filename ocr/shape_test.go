@@ -8,6 +8,29 @@ import (
 	"github.com/idpro/idpro/ocr/specimen"
 )
 
+
+// cutMRZ renders d as a cropped card and cuts its MRZ lines as the reader
+// does, with one glyph box per character of each line.
+func cutMRZ(t *testing.T, d specimen.Document) ([]*image.Gray, [][]image.Rectangle) {
+	t.Helper()
+	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := ocr.LocatedLines(img)
+	texts := d.MRZ()
+	if len(lines) != len(texts) {
+		t.Fatalf("found %d MRZ lines, want %d", len(lines), len(texts))
+	}
+	boxes := make([][]image.Rectangle, len(lines))
+	for i, l := range lines {
+		if boxes[i] = ocr.GlyphBoxes(l); len(boxes[i]) != len(texts[i]) {
+			t.Fatalf("%d glyphs in %s, want one per character", len(boxes[i]), texts[i])
+		}
+	}
+	return lines, boxes
+}
+
 // TestShapeSettlesConfusablesInOCRB renders a visa whose optional data
 // mixes 0, O, B and 8, cuts its MRZ lines as the reader does, and asks
 // the glyph rules about each of those characters read as its look-alike:
@@ -16,19 +39,8 @@ import (
 func TestShapeSettlesConfusablesInOCRB(t *testing.T) {
 	d := specimen.Random(6, specimen.VisaA)
 	d.OptionalData = "B0O8KB0OX80B"
-	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := ocr.LocatedLines(img)
-	if len(lines) != 2 {
-		t.Fatalf("found %d MRZ lines, want 2", len(lines))
-	}
-	text := d.MRZ()[1]
-	boxes := ocr.GlyphBoxes(lines[1])
-	if len(boxes) != len(text) {
-		t.Fatalf("%d glyphs in %s, want one per character", len(boxes), text)
-	}
+	lines, all := cutMRZ(t, d)
+	text, boxes := d.MRZ()[1], all[1]
 	const from = 28 // visa optional data, to the end of the line
 	misread := map[byte]byte{'0': 'O', 'O': '0', 'B': '8', '8': 'B'}
 	for at := from; at < len(text); at++ {
@@ -61,19 +73,8 @@ func TestShapeSettlesConfusablesInOCRB(t *testing.T) {
 func TestShapeTellsMAndNFromH(t *testing.T) {
 	d := specimen.Random(3, specimen.Passport)
 	d.Surname, d.GivenNames = "HAMMOND", "NHEMI"
-	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := ocr.LocatedLines(img)
-	if len(lines) != 2 {
-		t.Fatalf("found %d MRZ lines, want 2", len(lines))
-	}
-	text := d.MRZ()[0]
-	boxes := ocr.GlyphBoxes(lines[0])
-	if len(boxes) != len(text) {
-		t.Fatalf("%d glyphs in %s, want one per character", len(boxes), text)
-	}
+	lines, all := cutMRZ(t, d)
+	text, boxes := d.MRZ()[0], all[0]
 	seen := map[byte]int{}
 	for at := 5; at < len(text); at++ {
 		c := text[at]
@@ -101,15 +102,8 @@ func TestShapeTellsMAndNFromH(t *testing.T) {
 func TestShapeUndoesASwapTheGlyphDenies(t *testing.T) {
 	d := specimen.Random(6, specimen.VisaA)
 	d.OptionalData = "B0O8KB0OX80B" // as in TestShapeSettlesConfusablesInOCRB
-	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := ocr.LocatedLines(img)
+	lines, _ := cutMRZ(t, d)
 	texts := d.MRZ()
-	if len(lines) != 2 || len(ocr.GlyphBoxes(lines[1])) != len(texts[1]) {
-		t.Fatal("the visa's MRZ lines were not cut one glyph per character")
-	}
 	res := ocr.Parse(texts)
 	if !res.Valid {
 		t.Fatalf("rendered visa not valid: %+v", res.Checks)
@@ -139,16 +133,8 @@ func TestShapeUndoesASwapTheGlyphDenies(t *testing.T) {
 // full height there would stay.
 func TestSpeckAmongFillersIsAFiller(t *testing.T) {
 	d := specimen.Random(3, specimen.Passport)
-	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := ocr.LocatedLines(img)
-	texts := d.MRZ()
-	boxes := ocr.GlyphBoxes(lines[0])
-	if len(lines) != 2 || len(boxes) != len(texts[0]) {
-		t.Fatal("the passport's MRZ lines were not cut one glyph per character")
-	}
+	lines, all := cutMRZ(t, d)
+	texts, boxes := d.MRZ(), all[0]
 	at := len(texts[0]) - 3
 	if texts[0][at-1:at+2] != "<<<" {
 		t.Fatalf("no filler run at the end of %s", texts[0])
