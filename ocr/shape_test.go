@@ -8,7 +8,6 @@ import (
 	"github.com/idpro/idpro/ocr/specimen"
 )
 
-
 // cutMRZ renders d as a cropped card and cuts its MRZ lines as the reader
 // does, with one glyph box per character of each line.
 func cutMRZ(t *testing.T, d specimen.Document) ([]*image.Gray, [][]image.Rectangle) {
