@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"image"
@@ -100,15 +99,14 @@ func (d *documentsStep) load(r *app.Request) {
 	d.views = nil
 	d.mrz.SetText("")
 	for _, p := range r.Pages {
-		got, err := scan.Import(p.Label, bytes.NewReader(p.Data), int64(len(p.Data)))
-		if err != nil || len(got) != 1 {
+		page, err := scan.FromStored(p)
+		if err != nil {
 			d.w.u.Log.Warn("stored page unreadable", "label", p.Label, "err", err)
 			continue
 		}
-		got[0].DPI = p.DPI
-		if d.pages.Add(got[0]) == nil {
+		if d.pages.Add(page) == nil {
 			d.pages.Label(d.pages.Len()-1, scan.Label(p.Label))
-			v := d.storedView(got[0])
+			v := d.storedView(page)
 			v.other, v.whole = p.Original, p.Whole
 			d.views = append(d.views, v)
 		}
@@ -474,13 +472,10 @@ func (d *documentsStep) switchVersion(i int) {
 	other := *v.other
 	d.working(d.w.u.T("ui.docs.importing"))
 	d.w.u.goBackground(func(ctx context.Context) {
-		got, err := scan.Import(page.Source, bytes.NewReader(other.Data), int64(len(other.Data)))
+		got, err := scan.FromStored(other)
 		var nv pageView
 		if err == nil {
-			if other.DPI > 0 {
-				got[0].DPI = other.DPI
-			}
-			nv = d.view(ctx, got[0])
+			nv = d.view(ctx, got)
 			nv.other = &app.Page{ContentType: page.ContentType, Data: page.Data, DPI: page.DPI}
 			nv.whole = !v.whole
 		}
@@ -490,7 +485,7 @@ func (d *documentsStep) switchVersion(i int) {
 				d.w.u.showError(err)
 				return
 			}
-			if i = d.indexOf(page.Data); i < 0 || !d.replace(i, got[0]) {
+			if i = d.indexOf(page.Data); i < 0 || !d.replace(i, got) {
 				return
 			}
 			d.views[i] = nv
