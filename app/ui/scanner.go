@@ -319,12 +319,14 @@ func (s *scanner) done(choice scan.Choice, pages []scan.Page, views []pageView, 
 func (s *scanner) askTurn(ctx context.Context) error {
 	u := s.d.w.u
 	answer := make(chan error, 1)
-	s.mu.Lock()
-	s.turn = answer
-	s.mu.Unlock()
 	fyne.Do(func() {
 		dialog.ShowCustomConfirm(u.T("ui.scan.turn_title"), u.T("ui.scan.turn_go"), u.T("ui.cancel"),
 			widget.NewLabel(u.T(s.turnKey)), s.answerTurn, u.win)
+		// Set once the question is on screen: a test that sees it may
+		// read the window, as nothing else is drawn until the answer.
+		s.mu.Lock()
+		s.turn = answer
+		s.mu.Unlock()
 	})
 	select {
 	case err := <-answer:
