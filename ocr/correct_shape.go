@@ -14,12 +14,13 @@ const confusableGlyphs = "O0DB8"
 // settleShapes changes, in res, characters read as one of the confusable
 // glyphs in fields that allow letters and digits, where the glyph's
 // shape, in the line image the reading came from, clearly says another
-// one. A position no check digit covers is changed on the shape alone;
-// one that failing checks cover only when every check covering it then
-// passes and none breaks; one a passing check covers never. Every change
-// is a Correction and puts its field in review. Without symbol boxes res
-// is returned as it is.
-func settleShapes(res Result, readings []lineReading, now time.Time) Result {
+// one; with glyphs, it also reads again the glyphs of characters their
+// fields cannot hold (correct_class.go). A position no check digit
+// covers is changed on the shape alone; one that failing checks cover
+// only when every check covering it then passes and none breaks; one a
+// passing check covers never. Every change is a Correction and puts its
+// field in review. Without symbol boxes res is returned as it is.
+func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now time.Time) Result {
 	if !res.Found || !hasSymbols(readings) {
 		return res
 	}
@@ -44,9 +45,6 @@ func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 	}
 	undo := swapsToUndo(res.Corrections, lay)
 	specks := g.specks()
-	if len(cands) == 0 && len(undo) == 0 && len(specks) == 0 {
-		return res
-	}
 	zero, eight := g.reference('0'), g.reference('8')
 	changed := false
 	// A look-alike Parse swapped to pass a check digit goes back when the
@@ -80,6 +78,9 @@ func settleShapes(res Result, readings []lineReading, now time.Time) Result {
 		if d.shapeChangeHolds(p, to) {
 			changed = true
 		}
+	}
+	if glyphs != nil && d.rereadOutOfClass(g, glyphs) {
+		changed = true
 	}
 	if !changed {
 		return res

@@ -97,5 +97,13 @@ func SettleShapes(res Result, lines []*image.Gray, texts []string, given ...[]im
 		}
 		rs = append(rs, lineReading{text: texts[i], img: l, syms: syms})
 	}
-	return settleShapes(res, rs, time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
+	return settleShapes(res, rs, nil, time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
+}
+
+// AlignToPitch places a line's symbols in its cells (pitch.go): the text
+// with the fillers of empty cells, which cells held a glyph read in
+// pieces, and whether the symbols stand at a regular pitch.
+func AlignToPitch(syms []Symbol) (string, []bool, bool) {
+	p, ok := alignToPitch(syms)
+	return p.text(), p.merged, ok
 }

@@ -138,6 +138,7 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 		// way up reads garbage that may pass as a one-line EU licence.
 		orientations = orientations[:1]
 	}
+	glyphs := newGlyphReader(rec)
 	for _, flipped := range orientations {
 		var views [][]lineReading
 		for _, capPx := range lineCapPx {
@@ -146,7 +147,7 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 				return Result{}, err
 			}
 			views = append(views, lines)
-			if res := bestCombination(views, now); passed(res) > passed(best) {
+			if res := bestCombination(views, glyphs, now); passed(res) > passed(best) {
 				best = res
 				best.Turns = uprightTurns(block.frame, flipped)
 			}
@@ -192,7 +193,7 @@ func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block
 // bestCombination parses every way of taking each line from one of the
 // views (at most 3^3), settles confusable glyphs by their shapes, and
 // returns the result passing most checks.
-func bestCombination(views [][]lineReading, now time.Time) Result {
+func bestCombination(views [][]lineReading, glyphs *glyphReader, now time.Time) Result {
 	n := len(views[0])
 	var best Result
 	pick := make([]lineReading, n)
@@ -208,7 +209,7 @@ func bestCombination(views [][]lineReading, now time.Time) Result {
 			text[i] = pick[i].text
 			k /= len(views)
 		}
-		res := settleShapes(ParseAt(slices.Clone(text), now), pick, now)
+		res := settleShapes(ParseAt(slices.Clone(text), now), pick, glyphs, now)
 		if c == 0 || passed(res) > passed(best) {
 			best = res
 		}

@@ -21,6 +21,7 @@ func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, no
 	}
 	var best Result
 	var views [][]lineReading
+	glyphs := newGlyphReader(rec)
 	for _, capPx := range append([]float64{0}, lineCapPx[:]...) {
 		view := make([]lineReading, len(lines))
 		for i, img := range lines {
@@ -37,7 +38,7 @@ func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, no
 			view[i] = read
 		}
 		views = append(views, view)
-		if res := bestCombination(views, now); len(views) == 1 || passed(res) > passed(best) {
+		if res := bestCombination(views, glyphs, now); len(views) == 1 || passed(res) > passed(best) {
 			best = res
 		}
 		if best.Valid {

@@ -26,6 +26,48 @@ type SymbolRecognizer interface {
 	RecognizeSymbols(img image.Image) ([]Symbol, error)
 }
 
+// GlyphRecognizer is a Recognizer that can also read one glyph on its
+// own, as one of the characters allowed. The reader uses it where the
+// line's reading cannot be right: a glyph read as two characters, a
+// character its field does not allow.
+type GlyphRecognizer interface {
+	RecognizeGlyph(img image.Image, allowed string) (rune, error)
+}
+
+// mrzAlphabet is every character an MRZ holds.
+const mrzAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
+
+// rereadMerged reads again, as one glyph, each cell of p in which the
+// recognizer read several characters.
+func rereadMerged(gr GlyphRecognizer, img image.Image, p pitchedLine) error {
+	for i, merged := range p.merged {
+		if !merged {
+			continue
+		}
+		c, err := gr.RecognizeGlyph(cropGlyph(img, p.syms[i].Box), mrzAlphabet)
+		if err != nil {
+			return err
+		}
+		if c != 0 {
+			p.syms[i].Char = c
+		}
+	}
+	return nil
+}
+
+// cropGlyph is the part of img in box, as a grey image of its own.
+func cropGlyph(img image.Image, box image.Rectangle) *image.Gray {
+	box = box.Intersect(img.Bounds())
+	out := image.NewGray(image.Rect(0, 0, box.Dx(), box.Dy()))
+	l := newLuma(img)
+	for y := range box.Dy() {
+		for x := range box.Dx() {
+			out.Pix[y*out.Stride+x] = uint8(l.at(box.Min.X+x, box.Min.Y+y))
+		}
+	}
+	return out
+}
+
 // lineReading is one recognizer pass over one line image.
 type lineReading struct {
 	text string
@@ -59,5 +101,13 @@ func recognize(rec Recognizer, img image.Image) (lineReading, error) {
 		}
 	}
 	out.text = text.String()
+	if p, ok := alignToPitch(out.syms); ok {
+		if gr, ok := rec.(GlyphRecognizer); ok {
+			if err := rereadMerged(gr, img, p); err != nil {
+				return lineReading{}, app.Errorf("ocr.engine", err)
+			}
+		}
+		out.syms, out.text = p.syms, p.text()
+	}
 	return out, nil
 }

@@ -54,6 +54,8 @@ type Options struct {
 type Engine struct {
 	client *gosseract.Client
 	psm    gosseract.PageSegMode
+	// whitelist is the engine's own, restored after RecognizeGlyph.
+	whitelist string
 }
 
 // NewMRZ returns an Engine on idpro's embedded MRZ data, which it writes to
@@ -92,7 +94,7 @@ func New(opts Options) (*Engine, error) {
 	}
 
 	c := gosseract.NewClient()
-	e := &Engine{client: c, psm: gosseract.PSM_SINGLE_LINE}
+	e := &Engine{client: c, psm: gosseract.PSM_SINGLE_LINE, whitelist: opts.Whitelist}
 	if opts.DataDir != "" {
 		if err := c.SetTessdataPrefix(opts.DataDir); err != nil {
 			c.Close()
@@ -229,6 +231,26 @@ func (e *Engine) RecognizeSymbols(img image.Image) ([]ocr.Symbol, error) {
 		}
 	}
 	return out, nil
+}
+
+// RecognizeGlyph reads img as a single character, one of allowed (any
+// when allowed is empty); 0 when Tesseract finds none. It implements
+// ocr.GlyphRecognizer.
+func (e *Engine) RecognizeGlyph(img image.Image, allowed string) (rune, error) {
+	if err := e.client.SetWhitelist(allowed); err != nil {
+		return 0, fmt.Errorf("tesseract: %w", err)
+	}
+	defer e.client.SetWhitelist(e.whitelist)
+	lines, err := e.read(img, gosseract.PSM_SINGLE_CHAR)
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range strings.Join(lines, "") {
+		if allowed == "" || strings.ContainsRune(allowed, r) {
+			return r, nil
+		}
+	}
+	return 0, nil
 }
 
 func (e *Engine) setImage(img image.Image, psm gosseract.PageSegMode) error {

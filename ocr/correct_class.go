@@ -1,0 +1,123 @@
+package ocr
+
+import (
+	"image"
+	"strings"
+)
+
+// A character its field cannot hold (an 8 for the sex, a 3 in a country
+// code, a U among the digits of a date) that is no look-alike Parse
+// could swap is the recognizer's error on that glyph. Read again on its
+// own, with only the characters the field allows, the glyph says which
+// of them it is; the change stands only where no check digit speaks
+// against it.
+
+// Allowed characters per class, for reading a glyph again.
+const (
+	lettersAndFiller = "ABCDEFGHIJKLMNOPQRSTUVWXYZ<"
+	digitsAndFiller  = "0123456789<"
+	sexes            = "MFX<"
+)
+
+// glyphReader reads single glyphs again, each once for all the ways
+// of combining a page's readings.
+type glyphReader struct {
+	gr    GlyphRecognizer
+	cache map[glyphKey]rune
+}
+
+type glyphKey struct {
+	img     image.Image
+	box     image.Rectangle
+	allowed string
+}
+
+// newGlyphReader is nil when rec cannot read single glyphs.
+func newGlyphReader(rec Recognizer) *glyphReader {
+	gr, ok := rec.(GlyphRecognizer)
+	if !ok {
+		return nil
+	}
+	return &glyphReader{gr: gr, cache: map[glyphKey]rune{}}
+}
+
+// read is the glyph in box of img read as one of allowed; 0 when the
+// recognizer finds none or fails, and the reading stands.
+func (r *glyphReader) read(img image.Image, box image.Rectangle, allowed string) rune {
+	k := glyphKey{img, box, allowed}
+	if c, ok := r.cache[k]; ok {
+		return c
+	}
+	c, err := r.gr.RecognizeGlyph(cropGlyph(img, box), allowed)
+	if err != nil {
+		c = 0
+	}
+	r.cache[k] = c
+	return c
+}
+
+// rereadOutOfClass reads again the glyphs read as characters their
+// fields cannot hold and tells whether it changed any. A country code
+// that is no country is read again letter by letter, among all letters,
+// and a change stands only if the list then knows the code: the glyph
+// must say it, not the list alone.
+func (d *mrzDraft) rereadOutOfClass(src *glyphSource, r *glyphReader) bool {
+	changed := false
+	for i, line := range d.lines {
+		for j, c := range line {
+			fl := d.lay.at[i][j]
+			country := isCountry(fl)
+			allowed := d.allowedAt(i, j)
+			if country && d.knownCode(fl) || !country && strings.IndexByte(allowed, c) >= 0 || allowed == "" || !src.unchanged(i, j) {
+				continue
+			}
+			s, k, ok := src.symbol(i, j)
+			if !ok {
+				continue
+			}
+			to := r.read(src.readings[k].img, s.Box, allowed)
+			if to <= 0 || to > 'Z' || byte(to) == c {
+				continue
+			}
+			if country {
+				// The country list confirms the glyph, or the change is
+				// not made.
+				d.lines[i][j] = byte(to)
+				known := d.knownCode(fl)
+				d.lines[i][j] = c
+				if !known {
+					continue
+				}
+			}
+			if d.shapeChangeHolds(charPos{i, j}, byte(to)) {
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// allowedAt are the characters the field at (line, col) can hold, for
+// reading a glyph again; "" where no such reading is asked for.
+func (d *mrzDraft) allowedAt(line, col int) string {
+	fl := d.lay.at[line][col]
+	switch {
+	case fl.class == sexClass:
+		return sexes
+	case fl.class == digitClass:
+		return digitsAndFiller
+	case fl.class == letterClass:
+		return lettersAndFiller
+	}
+	return ""
+}
+
+// isCountry tells the fields that hold a country code.
+func isCountry(fl *mrzField) bool {
+	return fl.name == "issuing_state" || fl.name == "nationality"
+}
+
+// knownCode tells whether the country field fl holds a known code.
+func (d *mrzDraft) knownCode(fl *mrzField) bool {
+	return knownCountry(strings.Trim(string(d.lines[fl.line][fl.start:fl.end]), "<"))
+}

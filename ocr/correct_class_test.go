@@ -1,0 +1,141 @@
+package ocr_test
+
+import (
+	"context"
+	"errors"
+	"image"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/specimen"
+)
+
+// glyphFake reads rendered MRZ lines as a recognizer with boxes would,
+// as the texts it is given, and reads single glyphs as its glyph
+// function says; images it was not given read as nothing.
+type glyphFake struct {
+	lines []*image.Gray
+	texts []string
+	boxes [][]image.Rectangle
+	glyph func(allowed string) rune
+	asked []string
+}
+
+func (f *glyphFake) line(img image.Image) int {
+	return slices.IndexFunc(f.lines, func(l *image.Gray) bool { return image.Image(l) == img })
+}
+
+func (f *glyphFake) RecognizeLine(img image.Image) (string, error) {
+	if i := f.line(img); i >= 0 {
+		return f.texts[i], nil
+	}
+	return "", nil
+}
+
+func (f *glyphFake) Close() error { return nil }
+
+func (f *glyphFake) RecognizeSymbols(img image.Image) ([]ocr.Symbol, error) {
+	i := f.line(img)
+	if i < 0 {
+		return nil, nil
+	}
+	var out []ocr.Symbol
+	for j, c := range f.texts[i] {
+		out = append(out, ocr.Symbol{Char: c, Box: f.boxes[i][j], Conf: 80})
+	}
+	return out, nil
+}
+
+func (f *glyphFake) RecognizeGlyph(img image.Image, allowed string) (rune, error) {
+	f.asked = append(f.asked, allowed)
+	if f.glyph == nil {
+		return 0, errors.New("no glyph reader")
+	}
+	return f.glyph(allowed), nil
+}
+
+// misreadCard renders an ID card and gives a recognizer that reads its
+// MRZ with the character at (line, col) read as bad.
+func misreadCard(t *testing.T, line, col int, bad byte) (*glyphFake, []image.Image, specimen.Document) {
+	t.Helper()
+	d := specimen.Random(4, specimen.IDCard)
+	lines, boxes := cutMRZ(t, d)
+	texts := slices.Clone(d.MRZ())
+	b := []byte(texts[line])
+	b[col] = bad
+	texts[line] = string(b)
+	imgs := make([]image.Image, len(lines))
+	for i, l := range lines {
+		imgs[i] = l
+	}
+	return &glyphFake{lines: lines, texts: texts, boxes: boxes}, imgs, d
+}
+
+var now = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+
+// TestGlyphOutOfClassIsReadAgain: the sex read as 8, which no sex is and
+// no look-alike swap gives, is read again among M, F, X and <, and that
+// reading stands, reported and flagged for review.
+func TestGlyphOutOfClassIsReadAgain(t *testing.T) {
+	const sexCol = 7 // TD1 line 2
+	f, imgs, d := misreadCard(t, 1, sexCol, '8')
+	want := d.MRZ()[1][sexCol]
+	f.glyph = func(allowed string) rune {
+		if strings.IndexByte(allowed, want) < 0 {
+			return 0
+		}
+		return rune(want)
+	}
+	res, err := ocr.ReadLineImages(context.Background(), f, imgs, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(f.asked, "MFX<") {
+		t.Errorf("glyph readings asked for %q, want the sexes MFX<", f.asked)
+	}
+	if res.Lines[1] != d.MRZ()[1] || !res.Valid {
+		t.Errorf("line 2 %q (valid %v), want %q", res.Lines[1], res.Valid, d.MRZ()[1])
+	}
+	if !slices.ContainsFunc(res.Corrections, func(c ocr.Correction) bool {
+		return c.Line == 1 && c.Col == sexCol && c.From == "8" && c.To == string(want)
+	}) || !slices.Contains(res.Review, "sex") {
+		t.Errorf("corrections %+v, review %v: want 8 -> %c at the sex, flagged", res.Corrections, res.Review, want)
+	}
+
+	// Without a glyph reader the 8 stays: nothing says what it is.
+	f.glyph = nil
+	res, err = ocr.ReadLineImages(context.Background(), f, imgs, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Lines[1][sexCol] != '8' {
+		t.Errorf("glyph reader failing: sex %c, want the 8 as read", res.Lines[1][sexCol])
+	}
+}
+
+// TestGlyphReadAgainYieldsToCheckDigits: a birth date digit read as U
+// (no look-alike of any digit) is read again among the digits; a reading
+// the date's check digit refutes does not stand, the one it confirms
+// does.
+func TestGlyphReadAgainYieldsToCheckDigits(t *testing.T) {
+	const col = 3 // in the birth date, TD1 line 2
+	f, imgs, d := misreadCard(t, 1, col, 'U')
+	right := d.MRZ()[1][col]
+	wrong := byte('0' + (right-'0'+5)%10)
+	for _, c := range []struct {
+		read byte
+		want byte
+	}{{wrong, 'U'}, {right, right}} {
+		f.glyph = func(string) rune { return rune(c.read) }
+		res, err := ocr.ReadLineImages(context.Background(), f, imgs, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Lines[1][col]; got != c.want {
+			t.Errorf("glyph read again as %c: birth date digit %c, want %c (line %q)", c.read, got, c.want, res.Lines[1])
+		}
+	}
+}
