@@ -19,6 +19,10 @@ const (
 	sexes            = "MFX<"
 )
 
+// codeLetters are the letters ICAO 9303 opens each format's document
+// code with.
+var codeLetters = map[Format]string{TD1: "ACI", TD2: "ACI", TD3: "P", MRVA: "V", MRVB: "V", FRAID: "I"}
+
 // glyphReader reads single glyphs again, each once for all the ways
 // of combining a page's readings.
 type glyphReader struct {
@@ -102,6 +106,11 @@ func (d *mrzDraft) rereadOutOfClass(src *glyphSource, r *glyphReader) bool {
 func (d *mrzDraft) allowedAt(line, col int) string {
 	fl := d.lay.at[line][col]
 	switch {
+	case fl.name == "document_code":
+		if col == 0 {
+			return codeLetters[d.lay.format]
+		}
+		return ""
 	case fl.class == sexClass:
 		return sexes
 	case fl.class == digitClass:

@@ -139,3 +139,23 @@ func TestGlyphReadAgainYieldsToCheckDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentCodeIsReadAgain: a TD1 code opened with Z, which no ICAO
+// format opens a code with, is read again among A, C and I.
+func TestDocumentCodeIsReadAgain(t *testing.T) {
+	f, imgs, d := misreadCard(t, 0, 0, 'Z')
+	want := d.MRZ()[0][0]
+	f.glyph = func(allowed string) rune {
+		if allowed != "ACI" {
+			return 0
+		}
+		return rune(want)
+	}
+	res, err := ocr.ReadLineImages(context.Background(), f, imgs, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Lines[0] != d.MRZ()[0] {
+		t.Errorf("line 1 %q, want %q (glyph readings asked: %q)", res.Lines[0], d.MRZ()[0], f.asked)
+	}
+}

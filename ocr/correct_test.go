@@ -39,6 +39,14 @@ func TestParseCorrects(t *testing.T) {
 			fixes: []Correction{fixAt(1, 28, "2", "Z", "optional_data")},
 		},
 		{
+			// C and G differ by G's spur; GAN is no country, CAN is,
+			// and CAN read as GAN in the nationality too.
+			name:  "C read as G in country codes, settled by the list",
+			lines: []string{"P<GANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", "L898902C36GAN7408122F1204159ZE184226B<<<<<10"},
+			want:  []string{"P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", "L898902C36CAN7408122F1204159ZE184226B<<<<<10"},
+			fixes: []Correction{fixAt(0, 2, "G", "C", "issuing_state"), fixAt(1, 10, "G", "C", "nationality")},
+		},
+		{
 			name:  "letters in dates and digits in names, by class",
 			lines: []string{"P<UTOERIK55ON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74O8I22FIZO4I59ZE184226B<<<<<10"},
 			want:  []string{td3Name, td3Data},
