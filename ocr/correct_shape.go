@@ -38,7 +38,7 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 	for i, line := range d.lines {
 		for j, c := range line {
 			fl := lay.at[i][j]
-			if (shapeSettles(fl) && strings.IndexByte(confusableGlyphs, c) >= 0 || isName(fl) && c == 'H') && g.unchanged(i, j) {
+			if (shapeSettles(fl) && strings.IndexByte(confusableGlyphs, c) >= 0 || isName(fl) && strings.IndexByte("HMN", c) >= 0) && g.unchanged(i, j) {
 				cands = append(cands, charPos{i, j})
 			}
 		}

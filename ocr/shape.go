@@ -93,11 +93,11 @@ func (g glyph) ink(r0, r1, c0, c1 int) float64 {
 }
 
 // Blotted M and N lose the gap between their diagonals and stems and the
-// model reads them as H; but H has no ink above its crossbar between the
-// stems, where M's and N's diagonals start. Then M has ink in the upper
-// right of the middle and none low on the right; N the other way round.
-// On the real crops these limits make seven more whole-MRZ lines exact
-// and no exact line wrong (docs/mrz.md).
+// model reads them as H, and the other way round; but H has no ink above
+// its crossbar between the stems, where M's and N's diagonals start. Then
+// M has ink in the upper right of the middle and none low on the right;
+// N the other way round. On the real crops these limits make nine more
+// whole-MRZ lines exact and no exact line wrong (docs/mrz.md).
 const (
 	aboveBar           = 0.15 // ink above the crossbar: not an H
 	diagonal, noInkMid = 0.4, 0.45
@@ -105,13 +105,17 @@ const (
 )
 
 // letterShape is the letter the glyph's shape says when the recognizer
-// read H in a name; 0 when it does not say clearly.
+// read H, M or N in a name; 0 when it does not say clearly.
 func letterShape(read byte, g glyph) byte {
-	if read != 'H' || g.ink(1, 5, 3, 7) < aboveBar {
+	if read != 'H' && read != 'M' && read != 'N' {
 		return 0
 	}
 	upperRight, lowerRight := g.ink(1, 6, 5, 8), g.ink(8, 13, 5, 8)
 	switch {
+	case g.ink(1, 5, 3, 7) < aboveBar:
+		if upperRight < diagonal && lowerRight < noInkMid {
+			return 'H'
+		}
 	case upperRight >= diagonal && lowerRight < noInkMid:
 		return 'M'
 	case lowerRight >= stemN && upperRight < noArmN:
@@ -219,4 +223,24 @@ func shapeRead(read byte, g glyph, zero, eight *glyphRef) byte {
 		}
 	}
 	return 0
+}
+
+// stemRatio is how much wider the glyph's ink is a little below its
+// middle than near its foot: about 1 for a stem (Y), 2 or more where two
+// strokes meet at the foot (V).
+func stemRatio(g glyph) float64 {
+	width := func(r0, r1 int) float64 {
+		n := 0.0
+		for c := range gridW {
+			if g.ink(r0, r1, c, c+1) >= 0.3 {
+				n++
+			}
+		}
+		return n
+	}
+	foot := width(gridH-3, gridH)
+	if foot == 0 {
+		return 0
+	}
+	return width(8, 10) / foot
 }
