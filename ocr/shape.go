@@ -224,23 +224,3 @@ func shapeRead(read byte, g glyph, zero, eight *glyphRef) byte {
 	}
 	return 0
 }
-
-// stemRatio is how much wider the glyph's ink is a little below its
-// middle than near its foot: about 1 for a stem (Y), 2 or more where two
-// strokes meet at the foot (V).
-func stemRatio(g glyph) float64 {
-	width := func(r0, r1 int) float64 {
-		n := 0.0
-		for c := range gridW {
-			if g.ink(r0, r1, c, c+1) >= 0.3 {
-				n++
-			}
-		}
-		return n
-	}
-	foot := width(gridH-3, gridH)
-	if foot == 0 {
-		return 0
-	}
-	return width(8, 10) / foot
-}
