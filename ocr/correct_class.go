@@ -3,6 +3,7 @@ package ocr
 import (
 	"image"
 	"strings"
+	"unicode"
 )
 
 // A character its field cannot hold (an 8 for the sex, a 3 in a country
@@ -70,28 +71,29 @@ func (d *mrzDraft) rereadOutOfClass(src *glyphSource, r *glyphReader) bool {
 	for i, line := range d.lines {
 		for j, c := range line {
 			fl := d.lay.at[i][j]
-			country := isCountry(fl)
 			allowed := d.allowedAt(i, j)
-			if country && d.knownCode(fl) || !country && strings.IndexByte(allowed, c) >= 0 || allowed == "" || !src.unchanged(i, j) {
+			s, k, ok := src.symbol(i, j)
+			if allowed == "" || !ok {
 				continue
 			}
-			s, k, ok := src.symbol(i, j)
-			if !ok {
+			read := byte(unicode.ToUpper(s.Char))
+			if isCountry(fl) {
+				// A digit Parse took for its look-alike letter (8 for B)
+				// may be another letter (I): the glyph tells, the list
+				// confirms. Elsewhere Parse's class fix stands: a glyph
+				// read alone is a weaker witness than the look-alikes.
+				if d.knownCode(fl) || c != read && !d.fixedByClass(i, j, read) {
+					continue
+				}
+			} else if c != read || strings.IndexByte(allowed, c) >= 0 {
 				continue
 			}
 			to := r.read(src.readings[k].img, s.Box, allowed)
 			if to <= 0 || to > 'Z' || byte(to) == c {
 				continue
 			}
-			if country {
-				// The country list confirms the glyph, or the change is
-				// not made.
-				d.lines[i][j] = byte(to)
-				known := d.knownCode(fl)
-				d.lines[i][j] = c
-				if !known {
-					continue
-				}
+			if isCountry(fl) && !d.knownWith(fl, j, byte(to)) {
+				continue
 			}
 			if d.shapeChangeHolds(charPos{i, j}, byte(to)) {
 				changed = true
@@ -126,7 +128,24 @@ func isCountry(fl *mrzField) bool {
 	return fl.name == "issuing_state" || fl.name == "nationality"
 }
 
+// knownWith tells whether the country field fl holds a known code with
+// to at col.
+func (d *mrzDraft) knownWith(fl *mrzField, col int, to byte) bool {
+	line := d.lines[fl.line]
+	from := line[col]
+	line[col] = to
+	defer func() { line[col] = from }()
+	return d.knownCode(fl)
+}
+
 // knownCode tells whether the country field fl holds a known code.
 func (d *mrzDraft) knownCode(fl *mrzField) bool {
 	return knownCountry(strings.Trim(string(d.lines[fl.line][fl.start:fl.end]), "<"))
+}
+
+// fixedByClass tells whether Parse changed read at (line, col) into
+// what the draft holds there for the field's class alone.
+func (d *mrzDraft) fixedByClass(line, col int, read byte) bool {
+	to, ok := classFix(read, d.lay.at[line][col].class)
+	return ok && to == d.lines[line][col]
 }

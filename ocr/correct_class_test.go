@@ -159,3 +159,33 @@ func TestDocumentCodeIsReadAgain(t *testing.T) {
 		t.Errorf("line 1 %q, want %q (glyph readings asked: %q)", res.Lines[0], d.MRZ()[0], f.asked)
 	}
 }
+
+// TestCountryLetterIsReadAgain: a nationality's first letter read as 8,
+// which Parse takes for B, is read again among the letters; the reading
+// stands when it makes a known code, and not otherwise.
+func TestCountryLetterIsReadAgain(t *testing.T) {
+	const col = 15 // TD1 line 2: nationality
+	f, imgs, d := misreadCard(t, 1, col, '8')
+	truth := d.MRZ()[1]
+	if truth[col] == 'B' {
+		t.Fatalf("the nationality %s already starts with B", truth[col:col+3])
+	}
+	for _, c := range []struct {
+		glyph rune
+		want  byte
+	}{{rune(truth[col]), truth[col]}, {'Q', 'B'}} {
+		f.glyph = func(allowed string) rune {
+			if !strings.ContainsRune(allowed, c.glyph) {
+				return 0
+			}
+			return c.glyph
+		}
+		res, err := ocr.ReadLineImages(context.Background(), f, imgs, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Lines[1][col]; got != c.want {
+			t.Errorf("glyph read again as %c: nationality %s, want %c first", c.glyph, res.Lines[1][col:col+3], c.want)
+		}
+	}
+}
