@@ -13,15 +13,19 @@ import (
 // in the same cell are one glyph, and an empty cell between symbols is a
 // lost filler.
 
-// pitchFit is how near, in pitches, a symbol's centre must be to its
-// cell's for the line to count as read at a regular pitch, and
-// pitchMisfit the share of symbols that may be farther.
+// pitchFit is how far, in pitches, the step from one glyph's centre to
+// the next may be from a whole number of cells for the line to count as
+// read at a regular pitch, and pitchMisfit the share of glyphs that may
+// be farther.
 const (
 	pitchFit    = 0.3
 	pitchMisfit = 0.1
 	// pitchMinSymbols is the fewest symbols a pitch is fitted to: every
 	// MRZ line has 30 characters at least.
 	pitchMinSymbols = 20
+	// pitchSpeck is how narrow, against the line's median symbol, a
+	// symbol is that is a speck rather than a glyph.
+	pitchSpeck = 0.25
 	// pitchUnion is how wide, in pitches, the symbols of one cell may
 	// be together: pieces of one glyph, not two glyphs.
 	pitchUnion = 1.15
@@ -56,42 +60,62 @@ func (p pitchedLine) text() string {
 
 // alignToPitch places the symbols of one line in the line's cells. In a
 // cell holding two or more symbols it keeps the widest (a fragment of a
-// glyph is narrower than the glyph); an empty cell between symbols is a
-// filler. It returns false when the symbols do not stand at a regular
-// pitch, and then the reading is left as it is.
+// glyph, or a speck read as a character, is narrower than the glyph); an
+// empty cell between symbols is a filler. It returns false when the
+// symbols do not stand at a regular pitch, and then the reading is left
+// as it is.
 func alignToPitch(syms []Symbol) (pitchedLine, bool) {
 	var p pitchedLine
 	if len(syms) < pitchMinSymbols {
 		return p, false
 	}
+	// The fit uses the glyphs, not specks read as characters (a mark
+	// one pixel wide), which stand anywhere.
+	widths := make([]int, len(syms))
+	for i, s := range syms {
+		widths[i] = s.Box.Dx()
+	}
+	slices.Sort(widths)
+	minWidth := float64(widths[len(widths)/2]) * pitchSpeck
+	var fx []float64
 	cx := make([]float64, len(syms))
 	for i, s := range syms {
 		cx[i] = float64(s.Box.Min.X+s.Box.Max.X) / 2
+		if float64(s.Box.Dx()) >= minWidth {
+			fx = append(fx, cx[i])
+		}
 	}
-	gaps := make([]float64, len(cx)-1)
+	if len(fx) < pitchMinSymbols {
+		return p, false
+	}
+	gaps := make([]float64, len(fx)-1)
 	for i := range gaps {
-		gaps[i] = cx[i+1] - cx[i]
+		gaps[i] = fx[i+1] - fx[i]
 	}
 	slices.Sort(gaps)
-	origin, pitch := cx[0], gaps[len(gaps)/2]
+	pitch := gaps[len(gaps)/2]
 	if pitch <= 1 {
 		return p, false
 	}
+	// Each symbol's cell counts on from the glyph before it, at the pitch
+	// the glyphs around it keep: a photographed page in perspective, or a
+	// stretched crop, changes the pitch along the line.
 	cell := make([]int, len(cx))
-	for range 3 {
-		for i, x := range cx {
-			cell[i] = int(math.Round((x - origin) / pitch))
-		}
-		origin, pitch = fitLine(cell, cx)
-		if pitch <= 1 {
-			return p, false
-		}
-	}
-	misfits := 0
+	misfits, prev := 0, -1
 	for i, x := range cx {
-		cell[i] = int(math.Round((x - origin) / pitch))
-		if math.Abs(x-origin-float64(cell[i])*pitch) > pitchFit*pitch {
+		if prev < 0 {
+			prev = i
+			continue
+		}
+		local := localPitch(fx, x, pitch)
+		steps := (x - cx[prev]) / local
+		cell[i] = cell[prev] + int(math.Round(steps))
+		glyph := float64(syms[i].Box.Dx()) >= minWidth
+		if glyph && math.Abs(steps-math.Round(steps)) > pitchFit {
 			misfits++
+		}
+		if glyph {
+			prev = i
 		}
 	}
 	if float64(misfits) > pitchMisfit*float64(len(cx)) || !slices.IsSorted(cell) {
@@ -122,21 +146,25 @@ func alignToPitch(syms []Symbol) (pitchedLine, bool) {
 	return p, true
 }
 
-// fitLine is the least-squares line x = origin + pitch*cell.
-func fitLine(cell []int, x []float64) (origin, pitch float64) {
-	n := float64(len(x))
-	var sk, sx, skk, skx float64
-	for i := range x {
-		k := float64(cell[i])
-		sk += k
-		sx += x[i]
-		skk += k * k
-		skx += k * x[i]
+// localPitch is the median gap between neighbouring glyphs among the
+// dozen glyph centres fx nearest to x, counting only gaps within 30% of
+// their own median (not a glyph in pieces, not a lost filler); the
+// line's pitch where too few are left.
+func localPitch(fx []float64, x, pitch float64) float64 {
+	at, _ := slices.BinarySearch(fx, x)
+	lo, hi := max(0, at-6), min(len(fx), at+6)
+	var gaps []float64
+	for i := lo + 1; i < hi; i++ {
+		gaps = append(gaps, fx[i]-fx[i-1])
 	}
-	den := n*skk - sk*sk
-	if den == 0 {
-		return x[0], 0
+	if len(gaps) < 3 {
+		return pitch
 	}
-	pitch = (n*skx - sk*sx) / den
-	return (sx - pitch*sk) / n, pitch
+	slices.Sort(gaps)
+	mid := gaps[len(gaps)/2]
+	gaps = slices.DeleteFunc(gaps, func(g float64) bool { return g < 0.7*mid || g > 1.3*mid })
+	if len(gaps) < 3 {
+		return pitch
+	}
+	return gaps[len(gaps)/2]
 }

@@ -61,6 +61,14 @@ func TestPitchRestoresTheLine(t *testing.T) {
 		t.Errorf("extra piece: %q, merged %v, ok %v; want %q, not merged", got, merged[at], ok, text)
 	}
 
+	// A speck one pixel wide read as a letter in the same cell.
+	speck := syms[at]
+	speck.Char, speck.Box.Max.X = 'W', speck.Box.Min.X+1
+	specked := slices.Insert(slices.Clone(syms), at+1, speck)
+	if got, _, ok := ocr.AlignToPitch(specked); !ok || got != text {
+		t.Errorf("speck: %q, ok %v; want %q", got, ok, text)
+	}
+
 	// The same glyph read as two halves, neither the glyph.
 	left, right := syms[at], syms[at]
 	mid := (left.Box.Min.X + left.Box.Max.X) / 2
@@ -70,6 +78,31 @@ func TestPitchRestoresTheLine(t *testing.T) {
 	got, merged, ok := ocr.AlignToPitch(halves)
 	if !ok || len(got) != len(text) || !merged[at] || slices.Contains(merged[at+1:], true) {
 		t.Errorf("glyph in halves: %q, merged %v, ok %v; want one cell at %d, merged", got, merged, ok, at)
+	}
+}
+
+// TestPitchFollowsAChangingPitch: a line photographed in perspective,
+// its pitch growing by 2.5% a cell, is still read cell by cell, and a
+// filler lost near its far end comes back.
+func TestPitchFollowsAChangingPitch(t *testing.T) {
+	text, syms := renderedSymbols(t)
+	pitch := float64(syms[len(syms)-1].Box.Min.X-syms[0].Box.Min.X) / float64(len(syms)-1)
+	x := 0.0
+	var drawn []ocr.Symbol
+	for i, s := range syms {
+		w := s.Box.Dx()
+		s.Box = image.Rect(int(x), s.Box.Min.Y, int(x)+w, s.Box.Max.Y)
+		x += pitch * (1 + 0.025*float64(i))
+		if i != len(syms)-3 { // a filler among the last ones
+			drawn = append(drawn, s)
+		}
+	}
+	if text[len(text)-3] != '<' {
+		t.Fatalf("%q does not end in fillers", text)
+	}
+	got, _, ok := ocr.AlignToPitch(drawn)
+	if !ok || got != text {
+		t.Errorf("pitch growing along the line: %q, ok %v; want %q", got, ok, text)
 	}
 }
 
