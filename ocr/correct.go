@@ -114,9 +114,10 @@ func (d *mrzDraft) fixCountries() {
 
 // countryLookalikes are the letters a read letter may be in a country
 // code: OCR-B's O, D and Q differ by a stroke that blotted print loses
-// (and a 0 read in a code has become O), as C and G do by G's spur, and
-// only the closed list of codes can tell them apart.
-var countryLookalikes = map[byte]string{'O': "DQ", 'D': "OQ", 'Q': "OD", 'C': "G", 'G': "C"}
+// (and a 0 read in a code has become O), as C and G do by G's spur and
+// E and F by E's foot, and only the closed list of codes can tell them
+// apart.
+var countryLookalikes = map[byte]string{'O': "DQ", 'D': "OQ", 'Q': "OD", 'C': "G", 'G': "C", 'E': "F", 'F': "E"}
 
 // lookalikeCountry returns the one known country code that code becomes
 // by swapping lookalikes, if exactly one does.

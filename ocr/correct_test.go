@@ -47,6 +47,12 @@ func TestParseCorrects(t *testing.T) {
 			fixes: []Correction{fixAt(0, 2, "G", "C", "issuing_state"), fixAt(1, 10, "G", "C", "nationality")},
 		},
 		{
+			name:  "F read as E in a country code, settled by the list",
+			lines: []string{"P<ERAMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", td3Data},
+			want:  []string{"P<FRAMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", td3Data},
+			fixes: []Correction{fixAt(0, 2, "E", "F", "issuing_state")},
+		},
+		{
 			name:  "letters in dates and digits in names, by class",
 			lines: []string{"P<UTOERIK55ON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74O8I22FIZO4I59ZE184226B<<<<<10"},
 			want:  []string{td3Name, td3Data},
