@@ -129,6 +129,9 @@ func downsample(l *luma) (*image.Gray, int) {
 // binarise marks ink: pixels clearly darker than the mean of a window
 // around them, so uneven light and tinted security backgrounds drop out.
 // radius is half the window side.
+// inkAbove is the lightest grey binarise can call ink: 78% of white.
+const inkAbove = 199
+
 func binarise(g *image.Gray, radius int) []bool {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	integral := make([]uint32, (w+1)*(h+1))
@@ -151,6 +154,9 @@ func binarise(g *image.Gray, radius int) []bool {
 		top, bottom := integral[y0*(w+1):(y0+1)*(w+1)], integral[y1*(w+1):(y1+1)*(w+1)]
 		out := ink[y*w : (y+1)*w]
 		for x, p := range g.Pix[y*g.Stride : y*g.Stride+w] {
+			if p >= inkAbove {
+				continue // too light to be under 78% of any mean
+			}
 			x0, x1 := x0s[x], x1s[x]
 			sum := int(bottom[x1] - top[x1] - bottom[x0] + top[x0])
 			// p < 78% of the window's mean and more than 20 below it,
