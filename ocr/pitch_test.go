@@ -14,7 +14,7 @@ import (
 // renderedSymbols renders a passport and gives its names line as a
 // recognizer that reads every glyph right would: one symbol per
 // character, with its box.
-func renderedSymbols(t *testing.T) (string, []ocr.Symbol) {
+func renderedSymbols(t testing.TB) (string, []ocr.Symbol) {
 	t.Helper()
 	d := specimen.Random(3, specimen.Passport)
 	_, boxes := cutMRZ(t, d)
@@ -137,4 +137,31 @@ func TestPitchLeavesIrregularLinesAlone(t *testing.T) {
 	if got, _, ok := ocr.AlignToPitch(crowded); ok {
 		t.Errorf("two glyphs in one cell realigned to %q", got)
 	}
+}
+
+// FuzzAlignToPitch: symbols anywhere, of any size, in any order, never
+// make the alignment panic, and an aligned line keeps every cell's glyph
+// in order and only adds fillers.
+func FuzzAlignToPitch(f *testing.F) {
+	_, syms := renderedSymbols(f)
+	var seed []byte
+	for _, s := range syms {
+		seed = append(seed, byte(s.Box.Min.X/4), byte(s.Box.Dx()), byte(s.Char))
+	}
+	f.Add(seed)
+	f.Add([]byte{0, 0, 'A', 0, 0, 'B'})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in []ocr.Symbol
+		for i := 0; i+2 < len(data); i += 3 {
+			x := int(data[i]) * 4
+			in = append(in, ocr.Symbol{Char: rune(data[i+2]), Box: image.Rect(x, 0, x+int(data[i+1]), 30)})
+		}
+		text, merged, ok := ocr.AlignToPitch(in)
+		if !ok {
+			return
+		}
+		if len(merged) > len(in) || len([]rune(text)) < len(merged) {
+			t.Fatalf("%d symbols gave %d cells and text %q", len(in), len(merged), text)
+		}
+	})
 }

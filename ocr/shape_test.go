@@ -10,7 +10,7 @@ import (
 
 // cutMRZ renders d as a cropped card and cuts its MRZ lines as the reader
 // does, with one glyph box per character of each line.
-func cutMRZ(t *testing.T, d specimen.Document) ([]*image.Gray, [][]image.Rectangle) {
+func cutMRZ(t testing.TB, d specimen.Document) ([]*image.Gray, [][]image.Rectangle) {
 	t.Helper()
 	img, err := specimen.Render(d, specimen.RenderOptions{DPI: 300, Page: specimen.Card})
 	if err != nil {
