@@ -92,13 +92,10 @@ func (d *mrzDraft) fixClasses() {
 // the one reading that is.
 func (d *mrzDraft) fixCountries() {
 	for _, fl := range d.lay.fields {
-		if (fl.name != "issuing_state" && fl.name != "nationality") || fl.end-fl.start != 3 {
+		if !isCountry(&fl) || fl.end-fl.start != 3 || d.knownCode(&fl) {
 			continue
 		}
 		code := string(d.lines[fl.line][fl.start:fl.end])
-		if knownCountry(strings.Trim(code, "<")) {
-			continue
-		}
 		if code[0] == 'D' && onlyFillerMisreads(code[1:]) {
 			d.set(fl.line, fl.start+1, '<')
 			d.set(fl.line, fl.start+2, '<')
@@ -110,6 +107,16 @@ func (d *mrzDraft) fixCountries() {
 			}
 		}
 	}
+}
+
+// isCountry tells the fields that hold a country code.
+func isCountry(fl *mrzField) bool {
+	return fl.name == "issuing_state" || fl.name == "nationality"
+}
+
+// knownCode tells whether the country field fl holds a known code.
+func (d *mrzDraft) knownCode(fl *mrzField) bool {
+	return knownCountry(strings.Trim(string(d.lines[fl.line][fl.start:fl.end]), "<"))
 }
 
 // countryLookalikes are the letters a read letter may be in a country

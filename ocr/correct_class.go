@@ -123,11 +123,6 @@ func (d *mrzDraft) allowedAt(line, col int) string {
 	return ""
 }
 
-// isCountry tells the fields that hold a country code.
-func isCountry(fl *mrzField) bool {
-	return fl.name == "issuing_state" || fl.name == "nationality"
-}
-
 // knownWith tells whether the country field fl holds a known code with
 // to at col.
 func (d *mrzDraft) knownWith(fl *mrzField, col int, to byte) bool {
@@ -136,11 +131,6 @@ func (d *mrzDraft) knownWith(fl *mrzField, col int, to byte) bool {
 	line[col] = to
 	defer func() { line[col] = from }()
 	return d.knownCode(fl)
-}
-
-// knownCode tells whether the country field fl holds a known code.
-func (d *mrzDraft) knownCode(fl *mrzField) bool {
-	return knownCountry(strings.Trim(string(d.lines[fl.line][fl.start:fl.end]), "<"))
 }
 
 // fixedByClass tells whether Parse changed read at (line, col) into

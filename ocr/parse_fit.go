@@ -1,9 +1,6 @@
 package ocr
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // fitLayout brings each line to its length, choosing among the ways to
 // restore fillers the one the check digits like best, then corrects the
@@ -120,10 +117,8 @@ func (d *mrzDraft) fitScore() fitScore {
 func (d *mrzDraft) unknownCountries() int {
 	n := 0
 	for _, fl := range d.lay.fields {
-		if fl.name == "issuing_state" || fl.name == "nationality" {
-			if !knownCountry(strings.Trim(string(d.lines[fl.line][fl.start:fl.end]), "<")) {
-				n++
-			}
+		if isCountry(&fl) && !d.knownCode(&fl) {
+			n++
 		}
 	}
 	return n
