@@ -1,6 +1,9 @@
 package ocr
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // fitLayout brings each line to its length, choosing among the ways to
 // restore fillers the one the check digits like best, then corrects the
@@ -99,7 +102,7 @@ func (d *mrzDraft) fitScore() fitScore {
 			s.failing++
 		}
 	}
-	s.failing += d.unknownCountries()
+	s.failing += d.unknownCountries() + d.foreignCode()
 	for _, fx := range d.fixes {
 		switch {
 		case fx.From == "":
@@ -122,6 +125,18 @@ func (d *mrzDraft) unknownCountries() int {
 		}
 	}
 	return n
+}
+
+// foreignCode is 1 when the document code opens with a letter ICAO 9303
+// does not give the layout: a TD1 read from its name line first, or
+// from a lone stray line, would otherwise tie with the true order on a
+// specimen whose check digits fail either way.
+func (d *mrzDraft) foreignCode() int {
+	letters, ok := codeLetters[d.lay.format]
+	if !ok || strings.IndexByte(letters, d.lines[0][0]) >= 0 {
+		return 0
+	}
+	return 1
 }
 
 func (s fitScore) cost() int {

@@ -276,6 +276,18 @@ func TestParseReversedLines(t *testing.T) {
 	}
 }
 
+// TestParseTakesTheCodeLineFirst: a Maltese ID card specimen whose check
+// digits fail in every order. Read from its name line, it would be a
+// TD1 of code SP and state ITE, failing no more checks; ICAO opens a TD1
+// code with A, C or I, so its ID line comes first.
+func TestParseTakesTheCodeLineFirst(t *testing.T) {
+	lines := []string{"SPITERI<MANDY<<<<<<<<<<<<<<<<<", "7309258F0810245MLT0310240<<<<5", "IDMLT9999999<<3<9999999M<999<<"}
+	r := ParseAt(lines, parseNow)
+	if r.Fields.DocumentCode != "ID" || r.Fields.Surname != "SPITERI MANDY" {
+		t.Errorf("code %q, surname %q, lines %q: want ID, SPITERI MANDY", r.Fields.DocumentCode, r.Fields.Surname, r.Lines)
+	}
+}
+
 func TestParseUnspecifiedSexReadAsK(t *testing.T) {
 	r := ParseAt([]string{td3Name, "L898902C36UTO7408122K1204159ZE184226B<<<<<10"}, parseNow)
 	if r.Fields.Sex != "X" || len(r.Corrections) != 1 || !slices.Contains(r.Review, "sex") {

@@ -369,8 +369,10 @@ func correctDocument(rec ocr.Recognizer, samples []lineSample, raw, out []string
 // then kept as given (Parse tries the lines bottom first too, and would
 // otherwise be handed the raw lines in an order it has to undo), then
 // valid, then fewest corrections (true text in its order needs none, even
-// on the corpus's specimens whose check digits are wrong), then most check
-// digits passing.
+// on the corpus's specimens whose check digits are wrong), then fewest
+// fields to review (a line read in the wrong place makes its country
+// codes unknown and its dates impossible), then most check digits
+// passing.
 func truerOrder(r, s ocr.Result) bool {
 	if a, b := r.Found && len(r.Lines) == len(r.RawLines), s.Found && len(s.Lines) == len(s.RawLines); a != b {
 		return a
@@ -383,6 +385,9 @@ func truerOrder(r, s ocr.Result) bool {
 	}
 	if len(r.Corrections) != len(s.Corrections) {
 		return len(r.Corrections) < len(s.Corrections)
+	}
+	if len(r.Review) != len(s.Review) {
+		return len(r.Review) < len(s.Review)
 	}
 	return r.ChecksPassed() > s.ChecksPassed()
 }
