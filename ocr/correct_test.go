@@ -240,6 +240,15 @@ func TestParseRefuses(t *testing.T) {
 			lines:  []string{td1Doc, "7408122F1204153UTO<<<<<<<<<<<6", td1Name},
 			failed: "expiry_date",
 		},
+		{
+			// A British visa specimen printed two places off: G and B in
+			// what should be the birth date are 6 and 8 look-alikes, but
+			// the R beside them stays a letter, so swapping them is a
+			// guess; so is the 8 in a name that keeps its 9.
+			name:   "fields printed out of place keep their look-alikes",
+			lines:  []string{"VRUTTER<<PETER<UILL98M<<<<<<<<<<<<<<<<<<<<<2", "304286365<<<3GBR0402660M<<<<<<<<<0DBA39791<5"},
+			failed: "birth_date",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

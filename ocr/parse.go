@@ -48,6 +48,12 @@ func ParseTextAt(text string, now time.Time) []Result {
 // ParseAt is Parse with birth dates resolved into the past of now and
 // expiry dates into a window around it.
 func ParseAt(lines []string, now time.Time) Result {
+	return keepBroken(parseAt(lines, now), now)
+}
+
+// parseAt is ParseAt before keepBroken, for the reader to correct
+// further.
+func parseAt(lines []string, now time.Time) Result {
 	res := Result{RawLines: lines}
 	norm := normalise(lines)
 	if len(norm) == 0 {

@@ -209,7 +209,7 @@ func bestCombination(views [][]lineReading, glyphs *glyphReader, now time.Time) 
 			text[i] = pick[i].text
 			k /= len(views)
 		}
-		res := settleShapes(ParseAt(slices.Clone(text), now), pick, glyphs, now)
+		res := keepBroken(settleShapes(parseAt(slices.Clone(text), now), pick, glyphs, now), now)
 		if c == 0 || passed(res) > passed(best) {
 			best = res
 		}
