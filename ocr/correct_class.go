@@ -53,7 +53,7 @@ func (r *glyphReader) read(img image.Image, box image.Rectangle, allowed string)
 	if c, ok := r.cache[k]; ok {
 		return c
 	}
-	c, err := r.gr.RecognizeGlyph(cropGlyph(img, box), allowed)
+	c, err := readGlyph(r.gr, img, box, allowed)
 	if err != nil {
 		c = 0
 	}
@@ -88,7 +88,21 @@ func (d *mrzDraft) rereadOutOfClass(src *glyphSource, r *glyphReader) bool {
 			} else if c != read || strings.IndexByte(allowed, c) >= 0 {
 				continue
 			}
+			if isCountry(fl) {
+				// Among the letters that make the code one the list
+				// knows, and the letter there now: forced to choose
+				// between those few, the glyph says which it is. A
+				// blotted B reads as 8 sooner than as B, so the
+				// letters' look-alike digits stand for them.
+				if allowed = d.knownLetters(fl, j); allowed == "" {
+					continue
+				}
+				allowed += string(c) + lookalikeDigits(allowed)
+			}
 			to := r.read(src.readings[k].img, s.Box, allowed)
+			if l, ok := digitToLetter[byte(to)]; ok && isCountry(fl) {
+				to = rune(l)
+			}
 			if to <= 0 || to > 'Z' || byte(to) == c {
 				continue
 			}
@@ -131,6 +145,29 @@ func (d *mrzDraft) knownWith(fl *mrzField, col int, to byte) bool {
 	line[col] = to
 	defer func() { line[col] = from }()
 	return d.knownCode(fl)
+}
+
+// knownLetters are the letters that, at col, make the country field fl
+// hold a known code.
+func (d *mrzDraft) knownLetters(fl *mrzField, col int) string {
+	var out []byte
+	for c := byte('A'); c <= 'Z'; c++ {
+		if c != d.lines[fl.line][col] && d.knownWith(fl, col, c) {
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}
+
+// lookalikeDigits are the digits that look like some of letters.
+func lookalikeDigits(letters string) string {
+	var out []byte
+	for _, l := range []byte(letters) {
+		if dg, ok := letterToDigit[l]; ok {
+			out = append(out, dg)
+		}
+	}
+	return string(out)
 }
 
 // fixedByClass tells whether Parse changed read at (line, col) into

@@ -57,11 +57,12 @@ func (f *glyphFake) RecognizeGlyph(img image.Image, allowed string) (rune, error
 	return f.glyph(allowed), nil
 }
 
-// misreadCard renders an ID card and gives a recognizer that reads its
-// MRZ with the character at (line, col) read as bad.
-func misreadCard(t *testing.T, line, col int, bad byte) (*glyphFake, []image.Image, specimen.Document) {
+// misreadCard renders an ID card (seed 4 unless given) and gives a
+// recognizer that reads its MRZ with the character at (line, col) read
+// as bad.
+func misreadCard(t *testing.T, line, col int, bad byte, seed ...uint64) (*glyphFake, []image.Image, specimen.Document) {
 	t.Helper()
-	d := specimen.Random(4, specimen.IDCard)
+	d := specimen.Random(append(seed, 4)[0], specimen.IDCard)
 	lines, boxes := cutMRZ(t, d)
 	texts := slices.Clone(d.MRZ())
 	b := []byte(texts[line])
@@ -187,5 +188,34 @@ func TestCountryLetterIsReadAgain(t *testing.T) {
 		if got := res.Lines[1][col]; got != c.want {
 			t.Errorf("glyph read again as %c: nationality %s, want %c first", c.glyph, res.Lines[1][col:col+3], c.want)
 		}
+	}
+}
+
+// TestCountryLetterIsReadAmongKnownCodes: in BGR read as UGR, no code,
+// the U is read again among the letters that make a known code there
+// and the U itself, with the digits that look like them: a blotted B
+// reads as 8 sooner than as B, and the 8 stands for the B.
+func TestCountryLetterIsReadAmongKnownCodes(t *testing.T) {
+	const col = 15 // TD1 line 2: nationality
+	f, imgs, d := misreadCard(t, 1, col, 'U', 7)
+	truth := d.MRZ()[1]
+	if truth[col:col+3] != "BGR" {
+		t.Fatalf("seed 7 has nationality %s, want BGR", truth[col:col+3])
+	}
+	f.glyph = func(allowed string) rune {
+		if !strings.ContainsRune(allowed, '8') {
+			return 0
+		}
+		return '8'
+	}
+	res, err := ocr.ReadLineImages(context.Background(), f, imgs, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(f.asked, "BU8") {
+		t.Errorf("glyph readings asked for %q, want BU8 (B, the only letter making ?GR known, U as read, 8 for B)", f.asked)
+	}
+	if res.Lines[1] != truth {
+		t.Errorf("line 2 %q, want %q", res.Lines[1], truth)
 	}
 }

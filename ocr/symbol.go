@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"image"
+	"math"
 	"strings"
 	"unicode"
 
@@ -44,7 +45,7 @@ func rereadMerged(gr GlyphRecognizer, img image.Image, p pitchedLine) error {
 		if !merged {
 			continue
 		}
-		c, err := gr.RecognizeGlyph(cropGlyph(img, p.syms[i].Box), mrzAlphabet)
+		c, err := readGlyph(gr, img, p.syms[i].Box, mrzAlphabet)
 		if err != nil {
 			return err
 		}
@@ -55,14 +56,43 @@ func rereadMerged(gr GlyphRecognizer, img image.Image, p pitchedLine) error {
 	return nil
 }
 
-// cropGlyph is the part of img in box, as a grey image of its own.
-func cropGlyph(img image.Image, box image.Rectangle) *image.Gray {
+// glyphPx are the heights a glyph is read again at, in turn until one
+// gives a character (0: as it is in the line). Tesseract's legacy
+// classifier rejects many glyphs alone at the reader's capital heights
+// (an I 36 px high is no character among A, C and I; at 54 px it is an
+// I), and a few others only when scaled.
+var glyphPx = [...]int{64, 0}
+
+// readGlyph reads the glyph in box of img as one of allowed; 0 when no
+// size gives one.
+func readGlyph(gr GlyphRecognizer, img image.Image, box image.Rectangle, allowed string) (rune, error) {
+	for _, px := range glyphPx {
+		c, err := gr.RecognizeGlyph(cropGlyph(img, box, px), allowed)
+		if err != nil || c != 0 {
+			return c, err
+		}
+	}
+	return 0, nil
+}
+
+// cropGlyph is the part of img in box as a grey image of its own, scaled
+// up to px high (never down) with a white margin a quarter of its height
+// wide.
+func cropGlyph(img image.Image, box image.Rectangle, px int) *image.Gray {
 	box = box.Intersect(img.Bounds())
-	out := image.NewGray(image.Rect(0, 0, box.Dx(), box.Dy()))
+	k := max(1, float64(px)/float64(max(1, box.Dy())))
+	w, h := int(math.Round(float64(box.Dx())*k)), int(math.Round(float64(box.Dy())*k))
+	m := max(2, h/4)
+	out := image.NewGray(image.Rect(0, 0, w+2*m, h+2*m))
 	l := newLuma(img)
-	for y := range box.Dy() {
-		for x := range box.Dx() {
-			out.Pix[y*out.Stride+x] = uint8(l.at(box.Min.X+x, box.Min.Y+y))
+	x0, y0 := float64(box.Min.X-l.rect.Min.X), float64(box.Min.Y-l.rect.Min.Y)
+	for y := range out.Rect.Dy() {
+		for x := range out.Rect.Dx() {
+			v := 255.0
+			if x >= m && x < m+w && y >= m && y < m+h {
+				v = l.sample(x0+(float64(x-m)+0.5)/k, y0+(float64(y-m)+0.5)/k)
+			}
+			out.Pix[y*out.Stride+x] = uint8(v + 0.5)
 		}
 	}
 	return out
