@@ -141,19 +141,22 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 	glyphs := newGlyphReader(rec)
 	for _, flipped := range orientations {
 		var views [][]lineReading
+		var res Result
 		for _, capPx := range lineCapPx {
 			lines, err := readLines(ctx, rec, src, factor, block, flipped, capPx)
 			if err != nil {
 				return Result{}, err
 			}
 			views = append(views, lines)
-			if res := bestCombination(views, glyphs, now); passed(res) > passed(best) {
-				best = res
-				best.Turns = uprightTurns(block.frame, flipped)
+			// The combinations include the earlier views' own.
+			res = bestCombination(views, glyphs, now)
+			res.Turns = uprightTurns(block.frame, flipped)
+			if res.Valid {
+				return res, nil
 			}
-			if best.Valid {
-				return best, nil
-			}
+		}
+		if passed(res) > passed(best) {
+			best = res
 		}
 	}
 	return best, nil
@@ -192,7 +195,9 @@ func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block
 
 // bestCombination parses every way of taking each line from one of the
 // views (at most 3^3), settles confusable glyphs by their shapes, and
-// returns the result passing most checks.
+// returns the result passing most checks; among those, the one whose
+// lines' least sure glyphs the recognizer was surest of, as names and
+// other text no check digit covers differ between views.
 func bestCombination(views [][]lineReading, glyphs *glyphReader, now time.Time) Result {
 	n := len(views[0])
 	var best Result
@@ -202,16 +207,19 @@ func bestCombination(views [][]lineReading, glyphs *glyphReader, now time.Time) 
 	for range n {
 		combos *= len(views)
 	}
+	bestConf := 0.0
 	for c := range combos {
 		k := c
+		conf := 0.0
 		for i := range pick {
 			pick[i] = views[k%len(views)][i]
 			text[i] = pick[i].text
+			conf += pick[i].conf()
 			k /= len(views)
 		}
 		res := keepBroken(settleShapes(parseAt(slices.Clone(text), now), pick, glyphs, now), now)
-		if c == 0 || passed(res) > passed(best) {
-			best = res
+		if p, bp := passed(res), passed(best); c == 0 || p > bp || p == bp && conf > bestConf {
+			best, bestConf = res, conf
 		}
 	}
 	return best

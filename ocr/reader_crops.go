@@ -38,9 +38,8 @@ func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, no
 			view[i] = read
 		}
 		views = append(views, view)
-		if res := bestCombination(views, glyphs, now); len(views) == 1 || passed(res) > passed(best) {
-			best = res
-		}
+		// The combinations include the earlier views' own.
+		best = bestCombination(views, glyphs, now)
 		if best.Valid {
 			break
 		}

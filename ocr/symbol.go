@@ -107,6 +107,19 @@ type lineReading struct {
 	syms []Symbol
 }
 
+// conf is the recognizer's confidence in the reading's least sure
+// symbol: one misread glyph is what makes a line wrong.
+func (r lineReading) conf() float64 {
+	if len(r.syms) == 0 {
+		return 0
+	}
+	m := 100.0
+	for _, s := range r.syms {
+		m = min(m, s.Conf)
+	}
+	return m
+}
+
 // recognize reads one line image with rec, with its characters' boxes
 // when rec can give them. Blanks are dropped: an MRZ has none.
 func recognize(rec Recognizer, img image.Image) (lineReading, error) {
