@@ -9,7 +9,7 @@ import (
 // LocatedLines exposes the locating pipeline to the external tests, which
 // may import ocr/specimen (it imports ocr): the upright line images the
 // recognizer would get, top line first, or nil when no MRZ was found.
-func LocatedLines(img image.Image) []*image.Gray { return LocatedLinesAt(img, lineCapPx[0]) }
+func LocatedLines(img image.Image) []*image.Gray { return LocatedLinesAt(img, lineViews[0].capPx) }
 
 // LocatedLinesAt is LocatedLines with capitals capPx high.
 func LocatedLinesAt(img image.Image, capPx float64) []*image.Gray {

@@ -5,13 +5,52 @@ import (
 	"math"
 )
 
-// lineCapPx are the capital heights of the line images given to the
-// recognizer, best first. The MRZ model is trained on OCR-B at 10 and
-// 14 pt, 300 dpi (capitals 29 and 41 px); on generated pages 40 px gave a
-// third of the character errors of 30 px. The model's misreads (3 as 5)
-// come and go with the size, so another view at 32 or 48 px mostly reads
-// right what the first misread.
-var lineCapPx = [...]float64{40, 32, 48}
+// lineView is one way of making a line image for the recognizer:
+// capitals capPx high, and the ink thinned or not.
+type lineView struct {
+	capPx float64
+	thin  bool
+}
+
+// lineViews are the line images given to the recognizer in turn, best
+// first, until the MRZ is valid. The MRZ model is trained on OCR-B at 10
+// and 14 pt, 300 dpi (capitals 29 and 41 px); on generated pages 40 px
+// gave a third of the character errors of 30 px. The model's misreads (3
+// as 5) come and go with the size, so another view at 32 or 48 px mostly
+// reads right what the first misread. Blotted print (a P whose bowl fills,
+// an 8 read as 0) reads right more often with its strokes a pixel
+// thinner on each side; thickened strokes read worse on the real crops.
+var lineViews = [...]lineView{{40, false}, {32, false}, {48, false}, {40, true}}
+
+// thinned is a binary line image with its ink eroded by a pixel at
+// every edge: a pixel stays ink only when its four neighbours are ink.
+func thinned(g *image.Gray) *image.Gray {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	out := image.NewGray(g.Rect)
+	ink := func(x, y int) bool {
+		return x >= 0 && y >= 0 && x < w && y < h && g.Pix[y*g.Stride+x] < 128
+	}
+	for y := range h {
+		for x := range w {
+			v := uint8(255)
+			if ink(x, y) && ink(x-1, y) && ink(x+1, y) && ink(x, y-1) && ink(x, y+1) {
+				v = 0
+			}
+			out.Pix[y*out.Stride+x] = v
+		}
+	}
+	return out
+}
+
+// image is the view of one line: cut from the page by lineImage or
+// scaled from a crop by scaledLine, then thinned if the view says so.
+func (v lineView) image(cut func(capPx float64) *image.Gray) *image.Gray {
+	g := cut(v.capPx)
+	if v.thin {
+		return thinned(g)
+	}
+	return g
+}
 
 // lineImage cuts one MRZ line out of the full-resolution image, turned
 // upright, scaled to capitals capPx high and binarised: dark text on white, with a

@@ -127,7 +127,7 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 }
 
 // readBlock reads the block's lines until the result is valid: first
-// upright as the layout suggests, at each line size in turn, combining
+// upright as the layout suggests, in each line view in turn, combining
 // the views line by line; then the other way up, in case the layout
 // misled.
 func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, now time.Time) (Result, error) {
@@ -142,8 +142,8 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 	for _, flipped := range orientations {
 		var views [][]lineReading
 		var res Result
-		for _, capPx := range lineCapPx {
-			lines, err := readLines(ctx, rec, src, factor, block, flipped, capPx)
+		for _, v := range lineViews {
+			lines, err := readLines(ctx, rec, src, factor, block, flipped, v)
 			if err != nil {
 				return Result{}, err
 			}
@@ -174,7 +174,7 @@ func uprightTurns(frame float64, flipped bool) int {
 }
 
 // readLines recognises every line of the block, top line first.
-func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, flipped bool, capPx float64) ([]lineReading, error) {
+func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, flipped bool, v lineView) ([]lineReading, error) {
 	lines := make([]lineReading, len(block.lines))
 	for i, l := range block.lines {
 		if err := ctx.Err(); err != nil {
@@ -184,7 +184,8 @@ func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block
 		if flipped {
 			at = len(lines) - 1 - i
 		}
-		read, err := recognize(rec, lineImage(src, factor, block.frame, l, flipped, capPx))
+		img := v.image(func(capPx float64) *image.Gray { return lineImage(src, factor, block.frame, l, flipped, capPx) })
+		read, err := recognize(rec, img)
 		if err != nil {
 			return nil, err
 		}

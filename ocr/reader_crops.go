@@ -12,9 +12,9 @@ import (
 
 // ReadLineImages reads an MRZ from images of its lines, top line first, as
 // something else cropped them (an MRZ window, a corpus of line crops): the
-// lines are read with rec as given, then scaled to the reader's capital
-// heights in turn, and the readings are combined line by line as Read
-// does, until the result is valid.
+// lines are read with rec as given, then in each of the reader's line
+// views in turn (lineViews), and the readings are combined line by line
+// as Read does, until the result is valid.
 func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, now time.Time) (Result, error) {
 	if len(lines) == 0 {
 		return Result{}, app.Errorf("ocr.empty_image", nil)
@@ -22,14 +22,14 @@ func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, no
 	var best Result
 	var views [][]lineReading
 	glyphs := newGlyphReader(rec)
-	for _, capPx := range append([]float64{0}, lineCapPx[:]...) {
+	for k := -1; k < len(lineViews); k++ {
 		view := make([]lineReading, len(lines))
 		for i, img := range lines {
 			if err := ctx.Err(); err != nil {
 				return Result{}, err
 			}
-			if capPx > 0 {
-				img = scaledLine(img, capPx)
+			if k >= 0 {
+				img = lineViews[k].image(func(capPx float64) *image.Gray { return scaledLine(img, capPx) })
 			}
 			read, err := recognize(rec, img)
 			if err != nil {

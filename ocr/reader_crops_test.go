@@ -35,3 +35,29 @@ func TestScaledLineMakesCapitalsTheAskedHeight(t *testing.T) {
 		}
 	}
 }
+
+// TestThinnedErodesAPixelAtEachEdge: a stroke 5 px wide comes out 3 px
+// wide and 2 px shorter, and a lone speck goes.
+func TestThinnedErodesAPixelAtEachEdge(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 40, 40))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(img, image.Rect(10, 5, 15, 35), image.Black, image.Point{}, draw.Src)
+	img.Pix[30*img.Stride+30] = 0
+	out := thinned(img)
+	ink := 0
+	for y := range 40 {
+		for x := range 40 {
+			on := out.Pix[y*out.Stride+x] == 0
+			want := x >= 11 && x < 14 && y >= 6 && y < 34
+			if on != want {
+				t.Fatalf("pixel (%d, %d) ink %v, want %v", x, y, on, want)
+			}
+			if on {
+				ink++
+			}
+		}
+	}
+	if ink != 3*28 {
+		t.Errorf("%d ink pixels, want a 3x28 stroke", ink)
+	}
+}
