@@ -67,7 +67,11 @@ type charEdit struct {
 // repairChecks tries, for each failing check digit, the other readings of
 // the characters it protects, and applies a repair only when exactly one
 // makes the check pass without breaking another. Two-character repairs
-// are accepted only when the composite check confirms them.
+// are accepted only when the composite check confirms them. A repair of
+// the composite alone must leave every check passing: the composite
+// covers the other fields and their digits, so while one of them fails
+// the composite should too, and passing it then is chance (specimens
+// misprinted, a field misread beyond look-alikes).
 func (d *mrzDraft) repairChecks() {
 	for _, name := range d.checkOrder() {
 		c, ok := d.findCheck(name)
@@ -88,7 +92,7 @@ func (d *mrzDraft) repairChecks() {
 					return false
 				}
 			}
-			return true
+			return name != composite || d.allPass()
 		}
 		var singles [][]charEdit
 		for _, p := range candidates {
@@ -225,6 +229,16 @@ func (d *mrzDraft) checkOrder() []string {
 		}
 	}
 	return append(names, composite)
+}
+
+// allPass tells whether every check passes.
+func (d *mrzDraft) allPass() bool {
+	for _, c := range d.checks() {
+		if !d.passes(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *mrzDraft) passingChecks() []string {

@@ -241,6 +241,14 @@ func TestParseRefuses(t *testing.T) {
 			failed: "expiry_date",
 		},
 		{
+			// The document number's 9 misread as 3, no look-alike: its
+			// check fails, and the composite with it. Turning the 0
+			// after SRC into O would pass the composite, by chance.
+			name:   "a composite passed by chance while a field it covers fails",
+			lines:  []string{"I<UTOD231458307<<SRC0015244<<<", "7408122F1204159UTO<<<<<<<<<<<9", td1Name},
+			failed: "document_number",
+		},
+		{
 			// A British visa specimen printed two places off: G and B in
 			// what should be the birth date are 6 and 8 look-alikes, but
 			// the R beside them stays a letter, so swapping them is a
