@@ -151,11 +151,11 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 			// The combinations include the earlier views' own.
 			res = bestCombination(views, glyphs, now)
 			res.Turns = uprightTurns(block.frame, flipped)
-			if res.Valid {
+			if settled(res) {
 				return res, nil
 			}
 		}
-		if passed(res) > passed(best) {
+		if truer(res, 0, best, 0) {
 			best = res
 		}
 	}
@@ -195,10 +195,8 @@ func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block
 }
 
 // bestCombination parses every way of taking each line from one of the
-// views (at most 3^3), settles confusable glyphs by their shapes, and
-// returns the result passing most checks; among those, the one whose
-// lines' least sure glyphs the recognizer was surest of, as names and
-// other text no check digit covers differ between views.
+// views (at most 4^3 on a page), settles confusable glyphs by their
+// shapes, and returns the truest result (truer).
 func bestCombination(views [][]lineReading, glyphs *glyphReader, now time.Time) Result {
 	n := len(views[0])
 	var best Result
@@ -219,11 +217,48 @@ func bestCombination(views [][]lineReading, glyphs *glyphReader, now time.Time) 
 			k /= len(views)
 		}
 		res := keepBroken(settleShapes(parseAt(slices.Clone(text), now), pick, glyphs, now), now)
-		if p, bp := passed(res), passed(best); c == 0 || p > bp || p == bp && conf > bestConf {
+		if c == 0 || truer(res, conf, best, bestConf) {
 			best, bestConf = res, conf
 		}
 	}
 	return best
+}
+
+// truer tells whether r, from lines whose least sure glyphs have the
+// summed confidence rc, is a likelier reading than s, with sc: a valid
+// one; between valid ones, the one Parse cut or padded least (a garbled
+// line, cut and padded, can pass as a longer format whose extra check
+// passes on fillers); otherwise the one passing more checks; then the surer,
+// as names and other text no check digit covers differ between views.
+func truer(r Result, rc float64, s Result, sc float64) bool {
+	if r.Valid != s.Valid {
+		return r.Valid
+	}
+	if a, b := refitted(r), refitted(s); r.Valid && a != b {
+		return a < b
+	}
+	if p, q := passed(r), passed(s); p != q {
+		return p > q
+	}
+	return rc > sc
+}
+
+// refitted counts the characters Parse dropped from or added to the
+// lines to give them their lengths.
+func refitted(r Result) int {
+	n := 0
+	for _, c := range r.Corrections {
+		if c.From == "" || c.To == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// settled tells whether r is valid as read, but for look-alikes: valid
+// readings that Parse had to cut down or pad out are worth another view.
+func settled(r Result) bool {
+	return r.Valid && refitted(r) == 0
 }
 
 // passed counts the check digits that hold, and the result's validity.

@@ -40,7 +40,7 @@ func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, no
 		views = append(views, view)
 		// The combinations include the earlier views' own.
 		best = bestCombination(views, glyphs, now)
-		if best.Valid {
+		if settled(best) {
 			break
 		}
 	}

@@ -61,3 +61,24 @@ func TestThinnedErodesAPixelAtEachEdge(t *testing.T) {
 		t.Errorf("%d ink pixels, want a 3x28 stroke", ink)
 	}
 }
+
+// TestDespeckleClearsDotsNotCharacters: dots of a halftone background
+// under the size given go; a character's stem and a filler's arm stay.
+func TestDespeckleClearsDotsNotCharacters(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 80, 40))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(img, image.Rect(10, 0, 15, 40), image.Black, image.Point{}, draw.Src)  // a stem
+	draw.Draw(img, image.Rect(30, 20, 42, 23), image.Black, image.Point{}, draw.Src) // an arm
+	for _, x := range []int{50, 60, 70} {
+		draw.Draw(img, image.Rect(x, 5, x+3, 8), image.Black, image.Point{}, draw.Src) // dots
+	}
+	despeckle(img, 6)
+	for _, c := range []struct {
+		x, y int
+		ink  bool
+	}{{12, 20, true}, {35, 21, true}, {51, 6, false}, {61, 6, false}, {71, 6, false}} {
+		if got := img.Pix[c.y*img.Stride+c.x] == 0; got != c.ink {
+			t.Errorf("pixel (%d, %d) ink %v, want %v", c.x, c.y, got, c.ink)
+		}
+	}
+}
