@@ -13,19 +13,8 @@ import "time"
 // break their class. Parse and the reader call it last, once the glyphs
 // have been read again: those can still mend such a field.
 func keepBroken(res Result, now time.Time) Result {
-	if !res.Found {
-		return res
-	}
-	lay := layoutOf(res)
-	if lay == nil {
-		return res
-	}
-	lines := make([][]byte, len(res.Lines))
-	for i, l := range res.Lines {
-		lines[i] = []byte(l)
-	}
-	d := newMrzDraft(lay, lines, res.Corrections)
-	if !d.undoBrokenSwaps() {
+	d := draftOf(res)
+	if d == nil || !d.undoBrokenSwaps() {
 		return res
 	}
 	return d.result(res.RawLines, now)

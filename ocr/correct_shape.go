@@ -21,18 +21,14 @@ const confusableGlyphs = "O0DB8"
 // passing check covers never. Every change is a Correction and puts its
 // field in review. Without symbol boxes res is returned as it is.
 func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now time.Time) Result {
-	if !res.Found || !hasSymbols(readings) {
+	if !hasSymbols(readings) {
 		return res
 	}
-	lay := layoutOf(res)
-	if lay == nil {
+	d := draftOf(res)
+	if d == nil {
 		return res
 	}
-	lines := make([][]byte, len(res.Lines))
-	for i, l := range res.Lines {
-		lines[i] = []byte(l)
-	}
-	d := newMrzDraft(lay, lines, res.Corrections)
+	lay := d.lay
 	g := newGlyphSource(d, readings)
 	var cands []charPos
 	for i, line := range d.lines {
@@ -172,6 +168,23 @@ func hasSymbols(readings []lineReading) bool {
 		}
 	}
 	return false
+}
+
+// draftOf is Parse's result res as a draft to correct further; nil when
+// res holds no MRZ.
+func draftOf(res Result) *mrzDraft {
+	if !res.Found {
+		return nil
+	}
+	lay := layoutOf(res)
+	if lay == nil {
+		return nil
+	}
+	lines := make([][]byte, len(res.Lines))
+	for i, l := range res.Lines {
+		lines[i] = []byte(l)
+	}
+	return newMrzDraft(lay, lines, res.Corrections)
 }
 
 // layoutOf is the layout Parse read res with.
