@@ -126,8 +126,9 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 	return readBlock(ctx, rec, src, factor, block, r.now())
 }
 
-// readBlock reads the block's lines until the result is valid: first
-// upright as the layout suggests, in each line view in turn, combining
+// readBlock reads the block's lines until the result is valid as read
+// (settled): first upright as the layout suggests, in each line view in
+// turn, combining
 // the views line by line; then the other way up, in case the layout
 // misled.
 func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, now time.Time) (Result, error) {
@@ -228,8 +229,9 @@ func bestCombination(views [][]lineReading, glyphs *glyphReader, now time.Time) 
 // summed confidence rc, is a likelier reading than s, with sc: a valid
 // one; between valid ones, the one Parse cut or padded least (a garbled
 // line, cut and padded, can pass as a longer format whose extra check
-// passes on fillers); otherwise the one passing more checks; then the surer,
-// as names and other text no check digit covers differ between views.
+// passes on fillers); otherwise the one passing more checks; then the
+// surer, as names and other text no check digit covers differ between
+// views.
 func truer(r Result, rc float64, s Result, sc float64) bool {
 	if r.Valid != s.Valid {
 		return r.Valid

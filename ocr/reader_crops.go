@@ -14,7 +14,7 @@ import (
 // something else cropped them (an MRZ window, a corpus of line crops): the
 // lines are read with rec as given, then in each of the reader's line
 // views in turn (lineViews), and the readings are combined line by line
-// as Read does, until the result is valid.
+// as Read does, until the result is valid as read (settled).
 func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, now time.Time) (Result, error) {
 	if len(lines) == 0 {
 		return Result{}, app.Errorf("ocr.empty_image", nil)
