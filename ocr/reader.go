@@ -128,9 +128,8 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 
 // readBlock reads the block's lines until the result is valid as read
 // (settled): first upright as the layout suggests, in each line view in
-// turn, combining
-// the views line by line; then the other way up, in case the layout
-// misled.
+// turn, combining the views line by line; then the other way up, in case
+// the layout misled.
 func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, now time.Time) (Result, error) {
 	var best Result
 	orientations := []bool{block.flipped, !block.flipped}
