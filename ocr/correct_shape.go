@@ -34,7 +34,7 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 	for i, line := range d.lines {
 		for j, c := range line {
 			fl := lay.at[i][j]
-			if (shapeSettles(fl) && strings.IndexByte(confusableGlyphs, c) >= 0 || isName(fl) && strings.IndexByte("HMN", c) >= 0) && g.unchanged(i, j) {
+			if (shapeSettles(fl) && strings.IndexByte(confusableGlyphs, c) >= 0 || fl.class == letterClass && c >= 'A' && c <= 'Z') && g.unchanged(i, j) {
 				cands = append(cands, charPos{i, j})
 			}
 		}
@@ -63,10 +63,15 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 		if !ok {
 			continue
 		}
-		c := d.lines[p.line][p.col]
-		to := shapeRead(c, gl, zero, eight)
-		if isName(lay.at[p.line][p.col]) {
+		c, fl := d.lines[p.line][p.col], lay.at[p.line][p.col]
+		var to byte
+		switch {
+		case fl.class == letterClass && gl.isStem():
+			to = 'I'
+		case isName(fl):
 			to = letterShape(c, gl)
+		case shapeSettles(fl):
+			to = shapeRead(c, gl, zero, eight)
 		}
 		if to == 0 || to == c {
 			continue

@@ -104,6 +104,16 @@ const (
 	stemN, noArmN      = 0.5, 0.35
 )
 
+// Some issuers print I as a bare stem, without OCR-B's serifs, and the
+// MRZ model, which knows only OCR-B, reads it as W or X. A glyph this
+// narrow and this solid is a stem: no other letter is.
+const stemAspect, stemInk = 0.4, 0.7
+
+// isStem tells a glyph that is a bare stem.
+func (g glyph) isStem() bool {
+	return g.aspect <= stemAspect && g.ink(0, gridH, 0, gridW) >= stemInk
+}
+
 // letterShape is the letter the glyph's shape says when the recognizer
 // read H, M or N in a name; 0 when it does not say clearly.
 func letterShape(read byte, g glyph) byte {

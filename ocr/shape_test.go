@@ -157,3 +157,45 @@ func TestSpeckAmongFillersIsAFiller(t *testing.T) {
 		}
 	}
 }
+
+// TestBareStemInANameIsI: an I printed as a bare stem, which the MRZ
+// model reads as W, is an I again; the name's OCR-B letters, read right,
+// stay as they are.
+func TestBareStemInANameIsI(t *testing.T) {
+	d := specimen.Random(3, specimen.Passport)
+	d.Surname, d.GivenNames = "MARIYA", "WILLEM"
+	lines, all := cutMRZ(t, d)
+	texts, boxes := d.MRZ(), all[0]
+	at := 5 + len("MARI") - 1
+	if texts[0][at] != 'I' {
+		t.Fatalf("column %d of %s is not the I", at, texts[0])
+	}
+	if got := ocr.SettleShapes(ocr.Parse(texts), lines, texts, boxes); len(got.Corrections) != 0 {
+		t.Errorf("OCR-B read right, yet changed: %+v", got.Corrections)
+	}
+
+	// The I's box becomes a solid bar a quarter as wide as it is high.
+	line := lines[0]
+	b := boxes[at]
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			line.Pix[y*line.Stride+x] = 255
+		}
+	}
+	w := b.Dy() / 4
+	x0 := (b.Min.X + b.Max.X - w) / 2
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := x0; x < x0+w; x++ {
+			line.Pix[y*line.Stride+x] = 0
+		}
+	}
+	mine := append([]image.Rectangle(nil), boxes...)
+	mine[at] = image.Rect(x0, b.Min.Y, x0+w, b.Max.Y)
+	read := []byte(texts[0])
+	read[at] = 'W'
+	misread := []string{string(read), texts[1]}
+	got := ocr.SettleShapes(ocr.Parse(misread), lines, misread, mine)
+	if got.Lines[0] != texts[0] {
+		t.Errorf("a bare stem read as W: %s, want %s", got.Lines[0], texts[0])
+	}
+}
