@@ -34,7 +34,7 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 	for i, line := range d.lines {
 		for j, c := range line {
 			fl := lay.at[i][j]
-			if (shapeSettles(fl) && strings.IndexByte(confusableGlyphs, c) >= 0 || fl.class == letterClass && c >= 'A' && c <= 'Z') && g.unchanged(i, j) {
+			if c != '<' && fl.class != digitClass && g.unchanged(i, j) {
 				cands = append(cands, charPos{i, j})
 			}
 		}
@@ -66,8 +66,14 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 		c, fl := d.lines[p.line][p.col], lay.at[p.line][p.col]
 		var to byte
 		switch {
-		case fl.class == letterClass && gl.isStem():
+		case gl.isStem() && fl.class == letterClass:
 			to = 'I'
+		case gl.isStem() && c != 'I' && c != '1':
+			// I or 1: only a check digit can say which.
+			if d.covered(p) && (d.shapeChangeHolds(p, 'I') || d.shapeChangeHolds(p, '1')) {
+				changed = true
+			}
+			continue
 		case isName(fl):
 			to = letterShape(c, gl)
 		case shapeSettles(fl):
@@ -148,6 +154,16 @@ func (d *mrzDraft) shapeChangeHolds(p charPos, to byte) bool {
 		return true
 	}
 	d.set(p.line, p.col, from)
+	return false
+}
+
+// covered tells whether a check digit covers p.
+func (d *mrzDraft) covered(p charPos) bool {
+	for _, c := range d.checks() {
+		if c.covers(p) {
+			return true
+		}
+	}
 	return false
 }
 

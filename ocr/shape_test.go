@@ -2,6 +2,8 @@ package ocr_test
 
 import (
 	"image"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/idpro/idpro/ocr"
@@ -173,9 +175,59 @@ func TestBareStemInANameIsI(t *testing.T) {
 	if got := ocr.SettleShapes(ocr.Parse(texts), lines, texts, boxes); len(got.Corrections) != 0 {
 		t.Errorf("OCR-B read right, yet changed: %+v", got.Corrections)
 	}
+	read := stemReadAs(lines[0], all[0], texts, 0, at, 'W')
+	got := ocr.SettleShapes(ocr.Parse(read), lines, read, all[0])
+	if got.Lines[0] != texts[0] {
+		t.Errorf("a bare stem read as W: %s, want %s", got.Lines[0], texts[0])
+	}
+}
 
-	// The I's box becomes a solid bar a quarter as wide as it is high.
-	line := lines[0]
+// TestBareStemInADocumentNumberIsWhatItsCheckSays: in a field that holds
+// letters and digits a bare stem is I or 1, and the check digit says
+// which; with the check digit read wrong too, it stays as read.
+func TestBareStemInADocumentNumberIsWhatItsCheckSays(t *testing.T) {
+	for _, number := range []string{"AB1CD2345", "AB0IC2345"} {
+		d := specimen.Random(4, specimen.Passport)
+		d.DocumentNumber = number
+		lines, all := cutMRZ(t, d)
+		texts := d.MRZ()
+		at := strings.IndexAny(number, "I1")
+		read := stemReadAs(lines[1], all[1], texts, 1, at, 'X')
+		got := ocr.SettleShapes(ocr.Parse(read), lines, read, nil, all[1])
+		if got.Lines[1] != texts[1] {
+			t.Errorf("%s with its %c a bare stem read as X: %s, want %s", number, number[at], got.Lines[1], texts[1])
+		}
+
+		wrong := []byte(read[1])
+		wrong[9] = '0' + (wrong[9]-'0'+5)%10 // the check digit, wrong whatever the stem is
+		read[1] = string(wrong)
+		got = ocr.SettleShapes(ocr.Parse(read), lines, read, nil, all[1])
+		if got.Lines[1][at] != 'X' {
+			t.Errorf("%s, check digit misread, stem read as X: %s", number, got.Lines[1])
+		}
+	}
+}
+
+// TestBareStemWithoutACheckStaysAsRead: in a visa's optional data, which
+// no check digit covers, a bare stem could be I or 1, so it stays as read.
+func TestBareStemWithoutACheckStaysAsRead(t *testing.T) {
+	d := specimen.Random(6, specimen.VisaA)
+	d.OptionalData = "K1LMNI"
+	lines, all := cutMRZ(t, d)
+	texts := d.MRZ()
+	for _, at := range []int{29, 33} {
+		read := stemReadAs(lines[1], all[1], texts, 1, at, 'X')
+		got := ocr.SettleShapes(ocr.Parse(read), lines, read, nil, all[1])
+		if got.Lines[1][at] != 'X' {
+			t.Errorf("%c in the optional data, a bare stem read as X: %s", texts[1][at], got.Lines[1])
+		}
+	}
+}
+
+// stemReadAs draws the glyph at column at of line as a solid bar a
+// quarter as wide as it is high, narrows its box in boxes to the bar, and
+// returns texts with that column of line i read as read.
+func stemReadAs(line *image.Gray, boxes []image.Rectangle, texts []string, i, at int, read byte) []string {
 	b := boxes[at]
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
@@ -189,13 +241,10 @@ func TestBareStemInANameIsI(t *testing.T) {
 			line.Pix[y*line.Stride+x] = 0
 		}
 	}
-	mine := append([]image.Rectangle(nil), boxes...)
-	mine[at] = image.Rect(x0, b.Min.Y, x0+w, b.Max.Y)
-	read := []byte(texts[0])
-	read[at] = 'W'
-	misread := []string{string(read), texts[1]}
-	got := ocr.SettleShapes(ocr.Parse(misread), lines, misread, mine)
-	if got.Lines[0] != texts[0] {
-		t.Errorf("a bare stem read as W: %s, want %s", got.Lines[0], texts[0])
-	}
+	boxes[at] = image.Rect(x0, b.Min.Y, x0+w, b.Max.Y)
+	out := slices.Clone(texts)
+	l := []byte(out[i])
+	l[at] = read
+	out[i] = string(l)
+	return out
 }
