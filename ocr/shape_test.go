@@ -96,6 +96,60 @@ func TestShapeTellsMAndNFromH(t *testing.T) {
 	}
 }
 
+// TestShapeTellsWFromTAndV: a T or a V read as W comes back as itself,
+// since a W's sides reach its foot; a W read as W stays.
+func TestShapeTellsWFromTAndV(t *testing.T) {
+	d := specimen.Random(3, specimen.Passport)
+	d.Surname, d.GivenNames = "TWIST", "VAWTER"
+	lines, all := cutMRZ(t, d)
+	text, boxes := d.MRZ()[0], all[0]
+	seen := map[byte]int{}
+	for at := 5; at < len(text); at++ {
+		c := text[at]
+		if c != 'T' && c != 'V' && c != 'W' {
+			continue
+		}
+		seen[c]++
+		want := c
+		if c == 'W' {
+			want = 0
+		}
+		if got := ocr.LetterShape(lines[0], boxes[at], 'W'); got != want {
+			t.Errorf("%c at %d read as W: shape says %q", c, at, got)
+		}
+	}
+	if seen['T'] != 3 || seen['V'] != 1 || seen['W'] != 2 {
+		t.Fatalf("the name line %s lacks T, V or W", text)
+	}
+}
+
+// TestShapeTellsYFromV: a Y read as V comes back as a Y, since it stands
+// on a stem; a V read as V stays.
+func TestShapeTellsYFromV(t *testing.T) {
+	d := specimen.Random(3, specimen.Passport)
+	d.Surname, d.GivenNames = "YVES", "VYVYAN"
+	lines, all := cutMRZ(t, d)
+	text, boxes := d.MRZ()[0], all[0]
+	seen := map[byte]int{}
+	for at := 5; at < len(text); at++ {
+		c := text[at]
+		if c != 'V' && c != 'Y' {
+			continue
+		}
+		seen[c]++
+		want := c
+		if c == 'V' {
+			want = 0
+		}
+		if got := ocr.LetterShape(lines[0], boxes[at], 'V'); got != want {
+			t.Errorf("%c at %d read as V: shape says %q", c, at, got)
+		}
+	}
+	if seen['V'] != 3 || seen['Y'] != 3 {
+		t.Fatalf("the name line %s lacks V or Y", text)
+	}
+}
+
 // TestShapeUndoesASwapTheGlyphDenies: when Parse turned a 0 into an O to
 // make a check digit pass, and the glyph clearly is one of the MRZ's
 // zeros, the reader puts the 0 back (the check then fails, as it does on
