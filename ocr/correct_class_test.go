@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"image"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -222,28 +223,34 @@ func TestCountryLetterIsReadAmongKnownCodes(t *testing.T) {
 
 // viewFake reads the n lines of an MRZ, view after view, as texts says
 // (texts[view][line]), every glyph with confidence 90 but those in weak
-// (view, line, col), read with 40.
+// (view, line, col), read with 40. boxes are in the lines' images of
+// widths; in a view's image, scaled from them, they are scaled alike.
 type viewFake struct {
-	texts [][]string
-	boxes [][]image.Rectangle
-	weak  [3]int
-	calls int
+	texts  [][]string
+	boxes  [][]image.Rectangle
+	widths []int
+	weak   [3]int
+	calls  int
 }
 
 func (f *viewFake) RecognizeLine(image.Image) (string, error) { return "", nil }
 func (f *viewFake) Close() error                              { return nil }
 
-func (f *viewFake) RecognizeSymbols(image.Image) ([]ocr.Symbol, error) {
+func (f *viewFake) RecognizeSymbols(img image.Image) ([]ocr.Symbol, error) {
 	n := len(f.boxes)
 	view, line := min(f.calls/n, len(f.texts)-1), f.calls%n
 	f.calls++
+	k := float64(img.Bounds().Dx()) / float64(f.widths[line])
+	scale := func(v int) int { return int(math.Round(float64(v) * k)) }
 	var out []ocr.Symbol
 	for j, c := range f.texts[view][line] {
 		conf := 90.0
 		if [3]int{view, line, j} == f.weak {
 			conf = 40
 		}
-		out = append(out, ocr.Symbol{Char: c, Box: f.boxes[line][j], Conf: conf})
+		b := f.boxes[line][j]
+		box := image.Rect(scale(b.Min.X), scale(b.Min.Y), scale(b.Max.X), scale(b.Max.Y))
+		out = append(out, ocr.Symbol{Char: c, Box: box, Conf: conf})
 	}
 	return out, nil
 }
@@ -257,8 +264,9 @@ func TestViewsTieBrokenByTheWeakestGlyph(t *testing.T) {
 	d := specimen.Random(4, specimen.IDCard)
 	lines, boxes := cutMRZ(t, d)
 	imgs := make([]image.Image, len(lines))
+	widths := make([]int, len(lines))
 	for i, l := range lines {
-		imgs[i] = l
+		imgs[i], widths[i] = l, l.Rect.Dx()
 	}
 	truth := d.MRZ()
 	broken := slices.Clone(truth)
@@ -273,7 +281,7 @@ func TestViewsTieBrokenByTheWeakestGlyph(t *testing.T) {
 		t.Fatalf("name %q already has a W second", truth[2])
 	}
 	for _, weakFirst := range []bool{true, false} {
-		f := &viewFake{texts: [][]string{misread, broken}, boxes: boxes, weak: [3]int{0, 2, 1}}
+		f := &viewFake{texts: [][]string{misread, broken}, boxes: boxes, widths: widths, weak: [3]int{0, 2, 1}}
 		if !weakFirst {
 			f.texts = [][]string{broken, misread}
 			f.weak = [3]int{1, 2, 1}

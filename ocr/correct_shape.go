@@ -11,11 +11,13 @@ import (
 // settle (shape.go).
 const confusableGlyphs = "O0DB8"
 
-// settleShapes changes, in res, characters read as one of the confusable
-// glyphs in fields that allow letters and digits, where the glyph's
-// shape, in the line image the reading came from, clearly says another
-// one; with glyphs, it also reads again the glyphs of characters their
-// fields cannot hold (correct_class.go). A position no check digit
+// settleShapes changes, in res, characters whose glyph's shape, in the
+// line image the reading came from, clearly says another one (shape.go):
+// one of the confusable glyphs in fields that allow letters and digits,
+// a bare stem (I, or 1 as a check digit says), and in names the letters
+// the model confuses (H, M, N; T, V, W, Y; B and O, also where Parse
+// made a 0 an O). With glyphs, it also reads again the glyphs of
+// characters their fields cannot hold (correct_class.go). A position no check digit
 // covers is changed on the shape alone; one that failing checks cover
 // only when every check covering it then passes and none breaks; one a
 // passing check covers never. Every change is a Correction and puts its
@@ -34,7 +36,7 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 	for i, line := range d.lines {
 		for j, c := range line {
 			fl := lay.at[i][j]
-			if c != '<' && fl.class != digitClass && g.unchanged(i, j) {
+			if c != '<' && fl.class != digitClass && (g.unchanged(i, j) || isName(fl) && g.fixedByClass(i, j)) {
 				cands = append(cands, charPos{i, j})
 			}
 		}
@@ -283,6 +285,13 @@ func (g *glyphSource) symbol(line, col int) (Symbol, int, bool) {
 func (g *glyphSource) unchanged(line, col int) bool {
 	s, _, ok := g.symbol(line, col)
 	return ok && unicode.ToUpper(s.Char) == rune(g.d.lines[line][col])
+}
+
+// fixedByClass tells whether the character at (line, col) is Parse's
+// look-alike for the digit read there, in a field of letters.
+func (g *glyphSource) fixedByClass(line, col int) bool {
+	s, _, ok := g.symbol(line, col)
+	return ok && s.Char < 128 && g.d.fixedByClass(line, col, byte(s.Char))
 }
 
 // glyph measures the glyph read at (line, col).

@@ -32,6 +32,11 @@ type glyph struct {
 	// to 90% of the box's height, in box widths: a stem's width for Y,
 	// more for V's converging arms.
 	foot float64
+	// waist is the white inside the glyph, as wide as it is at 40 to 60%
+	// of its height, over the narrower of its widest white at 15-35% and
+	// at 65-85%: about 1 or more for O, less for B, whose bowls meet
+	// there.
+	waist float64
 }
 
 // measureGlyph measures the glyph in box; dark tells ink.
@@ -83,7 +88,39 @@ func measureGlyph(box image.Rectangle, dark func(x, y int) bool) (glyph, bool) {
 		}
 		g.foot = max(g.foot, float64(last-first+1)/float64(w))
 	}
+	g.waist = innerWhite(box, dark, 40, 60, false) / max(1,
+		min(innerWhite(box, dark, 15, 35, true), innerWhite(box, dark, 65, 85, true)))
 	return g, true
+}
+
+// innerWhite is the longest run of white between ink in one row, the
+// widest or the narrowest over the rows from p0 to p1 percent of box's
+// height.
+func innerWhite(box image.Rectangle, dark func(x, y int) bool, p0, p1 int, widest bool) float64 {
+	h := box.Dy()
+	out := -1.0
+	for y := box.Min.Y + p0*h/100; y <= box.Min.Y+p1*h/100 && y < box.Max.Y; y++ {
+		run, best, inked := 0, 0, false
+		for x := box.Min.X; x < box.Max.X; x++ {
+			if dark(x, y) {
+				if inked {
+					best = max(best, run)
+				}
+				run, inked = 0, true
+			} else {
+				run++
+			}
+		}
+		switch {
+		case out < 0:
+			out = float64(best)
+		case widest:
+			out = max(out, float64(best))
+		default:
+			out = min(out, float64(best))
+		}
+	}
+	return max(out, 0)
 }
 
 // firstInk is the first ink column of row y within box.
@@ -145,8 +182,13 @@ const (
 // names 0.50 to 0.76.
 const footOfY = 0.4
 
+// B's bowls meet in its middle; blotted, the line between them fades
+// and the model reads an O or a 0, but the white inside still narrows
+// there, where O's is widest. (Blotted D narrows too: D stays.)
+const waistOfB = 0.5
+
 // letterShape is the letter the glyph's shape says when the recognizer
-// read H, M, N, V or W in a name; 0 when it does not say clearly.
+// read H, M, N, O, V or W in a name; 0 when it does not say clearly.
 func letterShape(read byte, g glyph) byte {
 	if read == 'W' {
 		if max(g.ink(7, gridH, 0, 2), g.ink(7, gridH, gridW-2, gridW)) >= sideOfW {
@@ -159,6 +201,9 @@ func letterShape(read byte, g glyph) byte {
 			return 'V'
 		}
 		return 0
+	}
+	if read == 'O' && g.waist <= waistOfB {
+		return 'B'
 	}
 	if read == 'V' {
 		if g.foot <= footOfY {

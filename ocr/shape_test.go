@@ -150,6 +150,41 @@ func TestShapeTellsYFromV(t *testing.T) {
 	}
 }
 
+// TestShapeTellsBFromO: a B read as O (or as 0, which Parse makes an O)
+// comes back as a B, since its bowls meet in the middle; an O or a D read
+// as O is left to the recognizer.
+func TestShapeTellsBFromO(t *testing.T) {
+	d := specimen.Random(3, specimen.Passport)
+	d.Surname, d.GivenNames = "BOOD", "BOB"
+	lines, all := cutMRZ(t, d)
+	text, boxes := d.MRZ()[0], all[0]
+	seen := map[byte]int{}
+	for at := 5; at < len(text); at++ {
+		c := text[at]
+		if c != 'B' && c != 'O' && c != 'D' {
+			continue
+		}
+		seen[c]++
+		var want byte
+		if c == 'B' {
+			want = 'B'
+		}
+		if got := ocr.LetterShape(lines[0], boxes[at], 'O'); got != want {
+			t.Errorf("%c at %d read as O: shape says %q", c, at, got)
+		}
+	}
+	if seen['B'] != 3 || seen['O'] != 3 || seen['D'] != 1 {
+		t.Fatalf("the name line %s lacks B, O or D", text)
+	}
+
+	read := []byte(text)
+	read[5] = '0'
+	misread := []string{string(read), d.MRZ()[1]}
+	if got := ocr.SettleShapes(ocr.Parse(misread), lines, misread, boxes); got.Lines[0] != text {
+		t.Errorf("B read as 0: %s, want %s", got.Lines[0], text)
+	}
+}
+
 // TestShapeUndoesASwapTheGlyphDenies: when Parse turned a 0 into an O to
 // make a check digit pass, and the glyph clearly is one of the MRZ's
 // zeros, the reader puts the 0 back (the check then fails, as it does on
