@@ -288,12 +288,13 @@ func gridDistance(a, b [gridW * gridH]float64) float64 {
 }
 
 // The thresholds, from the real crops. A glyph within nearZero of the
-// MRZ's zeros (and no wider than they are) is a 0; one beyond farZero is
-// not. Beyond farEight of the eights, with a straight left side, it is a
+// MRZ's zeros, and at most a tenth wider (a visa's zeros in its optional
+// data measure up to 1.07 against those of its dates), is a 0; one
+// beyond farZero is not. Beyond farEight of the eights, with a straight left side, it is a
 // B. Between them the recognizer's choice stands.
 const (
 	nearZero, farZero, farEight = 1.2, 2.3, 2.8
-	sameWidth, wider            = 1.05, 1.03
+	sameWidth, wider            = 1.10, 1.03
 	straight                    = 0.025 // B's left side without eights to compare
 	stemOfEight                 = 0.6   // B's left side against the eights'
 )
