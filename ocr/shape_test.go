@@ -2,6 +2,7 @@ package ocr_test
 
 import (
 	"image"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -96,92 +97,56 @@ func TestShapeTellsMAndNFromH(t *testing.T) {
 	}
 }
 
-// TestShapeTellsWFromTAndV: a T or a V read as W comes back as itself,
-// since a W's sides reach its foot; a W read as W stays.
-func TestShapeTellsWFromTAndV(t *testing.T) {
-	d := specimen.Random(3, specimen.Passport)
-	d.Surname, d.GivenNames = "TWIST", "VAWTER"
-	lines, all := cutMRZ(t, d)
-	text, boxes := d.MRZ()[0], all[0]
-	seen := map[byte]int{}
-	for at := 5; at < len(text); at++ {
-		c := text[at]
-		if c != 'T' && c != 'V' && c != 'W' {
-			continue
+// TestShapeTellsLettersFromWhatTheyAreReadAs renders passports whose
+// names hold letters the model reads as another, and asks the name rules
+// about each glyph read as that other: a T or V read as W (a W's sides
+// reach its foot), a Y read as V (it stands on a stem), a B read as O
+// (its bowls meet in the middle) come back as themselves; the letter
+// read as itself, and a D read as O, stay.
+func TestShapeTellsLettersFromWhatTheyAreReadAs(t *testing.T) {
+	for _, c := range []struct {
+		surname, given string
+		read           byte
+		says           map[byte]byte // the letter printed: what the shape says of it read as read
+		count          map[byte]int  // how many of each the name line holds
+	}{
+		{"TWIST", "VAWTER", 'W', map[byte]byte{'T': 'T', 'V': 'V', 'W': 0}, map[byte]int{'T': 3, 'V': 1, 'W': 2}},
+		{"YVES", "VYVYAN", 'V', map[byte]byte{'Y': 'Y', 'V': 0}, map[byte]int{'Y': 3, 'V': 3}},
+		{"BOOD", "BOB", 'O', map[byte]byte{'B': 'B', 'O': 0, 'D': 0}, map[byte]int{'B': 3, 'O': 3, 'D': 1}},
+	} {
+		d := specimen.Random(3, specimen.Passport)
+		d.Surname, d.GivenNames = c.surname, c.given
+		lines, all := cutMRZ(t, d)
+		text, boxes := d.MRZ()[0], all[0]
+		seen := map[byte]int{}
+		for at := 5; at < len(text); at++ {
+			want, ok := c.says[text[at]]
+			if !ok {
+				continue
+			}
+			seen[text[at]]++
+			if got := ocr.LetterShape(lines[0], boxes[at], c.read); got != want {
+				t.Errorf("%s: %c at %d read as %c: shape says %q, want %q", text, text[at], at, c.read, got, want)
+			}
 		}
-		seen[c]++
-		want := c
-		if c == 'W' {
-			want = 0
+		if !maps.Equal(seen, c.count) {
+			t.Errorf("the name line %s holds %v, want %v", text, seen, c.count)
 		}
-		if got := ocr.LetterShape(lines[0], boxes[at], 'W'); got != want {
-			t.Errorf("%c at %d read as W: shape says %q", c, at, got)
-		}
-	}
-	if seen['T'] != 3 || seen['V'] != 1 || seen['W'] != 2 {
-		t.Fatalf("the name line %s lacks T, V or W", text)
 	}
 }
 
-// TestShapeTellsYFromV: a Y read as V comes back as a Y, since it stands
-// on a stem; a V read as V stays.
-func TestShapeTellsYFromV(t *testing.T) {
-	d := specimen.Random(3, specimen.Passport)
-	d.Surname, d.GivenNames = "YVES", "VYVYAN"
-	lines, all := cutMRZ(t, d)
-	text, boxes := d.MRZ()[0], all[0]
-	seen := map[byte]int{}
-	for at := 5; at < len(text); at++ {
-		c := text[at]
-		if c != 'V' && c != 'Y' {
-			continue
-		}
-		seen[c]++
-		want := c
-		if c == 'V' {
-			want = 0
-		}
-		if got := ocr.LetterShape(lines[0], boxes[at], 'V'); got != want {
-			t.Errorf("%c at %d read as V: shape says %q", c, at, got)
-		}
-	}
-	if seen['V'] != 3 || seen['Y'] != 3 {
-		t.Fatalf("the name line %s lacks V or Y", text)
-	}
-}
-
-// TestShapeTellsBFromO: a B read as O (or as 0, which Parse makes an O)
-// comes back as a B, since its bowls meet in the middle; an O or a D read
-// as O is left to the recognizer.
-func TestShapeTellsBFromO(t *testing.T) {
+// TestBReadAsZeroInANameIsB: a B read as 0, which Parse makes an O in a
+// name, is a B by its shape.
+func TestBReadAsZeroInANameIsB(t *testing.T) {
 	d := specimen.Random(3, specimen.Passport)
 	d.Surname, d.GivenNames = "BOOD", "BOB"
 	lines, all := cutMRZ(t, d)
-	text, boxes := d.MRZ()[0], all[0]
-	seen := map[byte]int{}
-	for at := 5; at < len(text); at++ {
-		c := text[at]
-		if c != 'B' && c != 'O' && c != 'D' {
-			continue
-		}
-		seen[c]++
-		var want byte
-		if c == 'B' {
-			want = 'B'
-		}
-		if got := ocr.LetterShape(lines[0], boxes[at], 'O'); got != want {
-			t.Errorf("%c at %d read as O: shape says %q", c, at, got)
-		}
-	}
-	if seen['B'] != 3 || seen['O'] != 3 || seen['D'] != 1 {
-		t.Fatalf("the name line %s lacks B, O or D", text)
-	}
-
-	read := []byte(text)
+	texts := d.MRZ()
+	read := []byte(texts[0])
 	read[5] = '0'
-	misread := []string{string(read), d.MRZ()[1]}
-	if got := ocr.SettleShapes(ocr.Parse(misread), lines, misread, boxes); got.Lines[0] != text {
-		t.Errorf("B read as 0: %s, want %s", got.Lines[0], text)
+	misread := []string{string(read), texts[1]}
+	if got := ocr.SettleShapes(ocr.Parse(misread), lines, misread, all[0]); got.Lines[0] != texts[0] {
+		t.Errorf("B read as 0: %s, want %s", got.Lines[0], texts[0])
 	}
 }
 
