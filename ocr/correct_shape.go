@@ -17,11 +17,12 @@ const confusableGlyphs = "O0DB8"
 // a bare stem (I, or 1 as a check digit says), and in names the letters
 // the model confuses (H, M, N; T, V, W, Y; B and O, also where Parse
 // made a 0 an O). With glyphs, it also reads again the glyphs of
-// characters their fields cannot hold (correct_class.go). A position no check digit
-// covers is changed on the shape alone; one that failing checks cover
-// only when every check covering it then passes and none breaks; one a
-// passing check covers never. Every change is a Correction and puts its
-// field in review. Without symbol boxes res is returned as it is.
+// characters their fields cannot hold (correct_class.go). A position no
+// check digit covers is changed on the shape alone; one that failing
+// checks cover only when every check covering it then passes and none
+// breaks; one a passing check covers never. Every change is a Correction
+// and puts its field in review. Without symbol boxes res is returned as
+// it is.
 func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now time.Time) Result {
 	if !hasSymbols(readings) {
 		return res
@@ -72,7 +73,7 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 			to = 'I'
 		case gl.isStem() && c != 'I' && c != '1':
 			// I or 1: only a check digit can say which.
-			if d.covered(p) && (d.shapeChangeHolds(p, 'I') || d.shapeChangeHolds(p, '1')) {
+			if len(d.covering(p)) > 0 && (d.shapeChangeHolds(p, 'I') || d.shapeChangeHolds(p, '1')) {
 				changed = true
 			}
 			continue
@@ -126,12 +127,7 @@ func isName(fl *mrzField) bool {
 // shapeChangeHolds makes the change at p unless a check digit speaks
 // against it, and tells whether it made it.
 func (d *mrzDraft) shapeChangeHolds(p charPos, to byte) bool {
-	var covering []boundCheck
-	for _, c := range d.checks() {
-		if c.covers(p) {
-			covering = append(covering, c)
-		}
-	}
+	covering := d.covering(p)
 	from := d.lines[p.line][p.col]
 	if len(covering) == 0 {
 		d.set(p.line, p.col, to)
@@ -159,14 +155,15 @@ func (d *mrzDraft) shapeChangeHolds(p charPos, to byte) bool {
 	return false
 }
 
-// covered tells whether a check digit covers p.
-func (d *mrzDraft) covered(p charPos) bool {
+// covering are the checks whose digit or data includes p.
+func (d *mrzDraft) covering(p charPos) []boundCheck {
+	var out []boundCheck
 	for _, c := range d.checks() {
 		if c.covers(p) {
-			return true
+			out = append(out, c)
 		}
 	}
-	return false
+	return out
 }
 
 // covers tells whether the check's digit or data includes p.

@@ -190,7 +190,10 @@ const waistOfB = 0.5
 // letterShape is the letter the glyph's shape says when the recognizer
 // read H, M, N, O, V or W in a name; 0 when it does not say clearly.
 func letterShape(read byte, g glyph) byte {
-	if read == 'W' {
+	switch read {
+	case 'H', 'M', 'N':
+		return g.hmn()
+	case 'W':
 		if max(g.ink(7, gridH, 0, 2), g.ink(7, gridH, gridW-2, gridW)) >= sideOfW {
 			return 0
 		}
@@ -200,20 +203,21 @@ func letterShape(read byte, g glyph) byte {
 		case top <= openTopOfV:
 			return 'V'
 		}
-		return 0
-	}
-	if read == 'O' && g.waist <= waistOfB {
-		return 'B'
-	}
-	if read == 'V' {
+	case 'V':
 		if g.foot <= footOfY {
 			return 'Y'
 		}
-		return 0
+	case 'O':
+		if g.waist <= waistOfB {
+			return 'B'
+		}
 	}
-	if read != 'H' && read != 'M' && read != 'N' {
-		return 0
-	}
+	return 0
+}
+
+// hmn is which of H, M and N the glyph is; 0 when it does not say
+// clearly.
+func (g glyph) hmn() byte {
 	upperRight, lowerRight := g.ink(1, 6, 5, 8), g.ink(8, 13, 5, 8)
 	switch {
 	case g.ink(1, 5, 3, 7) < aboveBar:
@@ -290,8 +294,8 @@ func gridDistance(a, b [gridW * gridH]float64) float64 {
 // The thresholds, from the real crops. A glyph within nearZero of the
 // MRZ's zeros, and at most a tenth wider (a visa's zeros in its optional
 // data measure up to 1.07 against those of its dates), is a 0; one
-// beyond farZero is not. Beyond farEight of the eights, with a straight left side, it is a
-// B. Between them the recognizer's choice stands.
+// beyond farZero is not. Beyond farEight of the eights, with a straight
+// left side, it is a B. Between them the recognizer's choice stands.
 const (
 	nearZero, farZero, farEight = 1.2, 2.3, 2.8
 	sameWidth, wider            = 1.10, 1.03
