@@ -7,8 +7,9 @@ import (
 	"unicode"
 )
 
-// confusableGlyphs are the characters whose reading the glyph's shape may
-// settle (shape.go).
+// confusableGlyphs are the look-alikes shapeRead tells apart in fields
+// of letters and digits (shape.go); the name rules and the stem have
+// their own.
 const confusableGlyphs = "O0DB8"
 
 // settleShapes changes, in res, characters whose glyph's shape, in the
