@@ -33,7 +33,7 @@ func TestRequestsSurviveReopen(t *testing.T) {
 	if first.ID == "" || first.ID == second.ID || first.Created.IsZero() {
 		t.Fatalf("ids %q %q, created %v", first.ID, second.ID, first.Created)
 	}
-	first.Status = app.Completed
+	first.Status = app.Allocated
 	first.INSZ = "98472899765"
 	first.Pages = first.Pages[1:]
 	first.Scan = &app.Page{Label: "document", ContentType: "application/pdf", Data: []byte("%PDF")}
@@ -48,7 +48,7 @@ func TestRequestsSurviveReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 2 || list[0].ID != second.ID || list[1].Status != app.Completed || list[1].Pages != nil {
+	if len(list) != 2 || list[0].ID != second.ID || list[1].Status != app.Allocated || list[1].Pages != nil {
 		t.Fatalf("list after reopen = %+v", list)
 	}
 	got, err := s.Request(first.ID)

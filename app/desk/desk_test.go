@@ -73,7 +73,7 @@ func TestOfflineRequestIsQueuedThenSent(t *testing.T) {
 		t.Fatalf("back online: %d, %v", n, err)
 	}
 	done, _ := st.Request(r.ID)
-	if done.Status != app.Completed || done.INSZ == "" || done.RemoteID == "" || done.Submitted.IsZero() {
+	if done.Status != app.Allocated || done.INSZ == "" || done.RemoteID == "" || done.Submitted.IsZero() {
 		t.Fatalf("after sending queued: %+v", done)
 	}
 }

@@ -32,7 +32,7 @@ func TestPackedPagesAreQueuedSentAndKept(t *testing.T) {
 		t.Fatalf("back online: %d, %v", n, err)
 	}
 	done, _ := st.Request(r.ID)
-	if done.Status != app.Completed || done.Scan == nil || packed != 1 {
+	if done.Status != app.Allocated || done.Scan == nil || packed != 1 {
 		t.Fatalf("after sending: status %s, scan %v, packed %d times", done.Status, done.Scan != nil, packed)
 	}
 }

@@ -42,7 +42,7 @@ func TestSubmittedPDFPagesCount(t *testing.T) {
 
 	r := complete("two", app.Female)
 	r.Pages = []app.Page{pdfOf(t, 2)}
-	if rc, err := c.Submit(ctx, r); err != nil || rc.Status != app.Completed {
+	if rc, err := c.Submit(ctx, r); err != nil || rc.Status != app.Allocated {
 		t.Fatalf("a two-page PDF: %+v, %v", rc, err)
 	}
 

@@ -50,7 +50,7 @@ func TestCompleteRequestGetsBIS(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rc.Status != app.Completed || rc.ID == "" {
+		if rc.Status != app.Allocated || rc.ID == "" {
 			t.Fatalf("receipt %+v", rc)
 		}
 		n, err := app.ParseINSZ(string(rc.INSZ))

@@ -118,7 +118,7 @@ func (s *Sandbox) judge(tx *bolt.Tx, id string, sub api.Submission) (app.Receipt
 	if err != nil {
 		return rc, err
 	}
-	rc.Status = app.Completed
+	rc.Status = app.Allocated
 	rc.INSZ = n
 	return rc, nil
 }

@@ -74,7 +74,7 @@ func TestSlowSendKeepsTheRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stored.Status != app.Completed || stored.INSZ == "" {
+	if stored.Status != app.Allocated || stored.INSZ == "" {
 		t.Fatalf("stored request %s, INSZ %q: want completed with an INSZ", stored.Status, stored.INSZ)
 	}
 	if w.req == sent || s.result.Text != "" || s.insz.Visible() || s.requester.Disabled() {

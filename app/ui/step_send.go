@@ -184,7 +184,7 @@ func (s *sendStep) showOutcome(r *app.Request, err error) {
 		s.send.Enable()
 		u.showError(err)
 		return
-	case r.Status == app.Completed:
+	case r.Status == app.Allocated:
 		s.result.SetText(u.T("ui.send.completed"))
 		s.insz.SetText(r.INSZ.String())
 		s.insz.Show()

@@ -53,7 +53,7 @@ func TestSandboxCommandServesTheAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, err := app.ParseINSZ(string(rc.INSZ))
-	if rc.Status != app.Completed || err != nil || !n.IsBIS() || n[2:4] != "43" {
+	if rc.Status != app.Allocated || err != nil || !n.IsBIS() || n[2:4] != "43" {
 		t.Fatalf("receipt %+v (%v): want a BIS number with month 03+40", rc, err)
 	}
 
