@@ -25,6 +25,37 @@ const (
 
 // card draws the document itself (no page around it) at dpi.
 func card(d Document, dpi float64, r *rand.Rand) (*image.RGBA, error) {
+	img, err := visualZone(d, dpi, r)
+	if err != nil {
+		return nil, err
+	}
+	_, hmm := d.Kind.sizeMM()
+	c := &canvas{img: img, dpi: dpi}
+	return img, c.mrz(d.MRZ(), hmm, d.Kind.mrzLeft())
+}
+
+// Backdrop draws d at dpi without its MRZ, and returns the rectangle the
+// MRZ's lines would fill (from the first line's capitals to the last
+// line's baseline, at its left margin and the format's width), so that
+// an MRZ from elsewhere, a real one, can be printed there.
+func Backdrop(d Document, dpi float64, seed uint64) (*image.RGBA, image.Rectangle, error) {
+	img, err := visualZone(d, dpi, rngFor(seed))
+	if err != nil {
+		return nil, image.Rectangle{}, err
+	}
+	mrz := d.MRZ()
+	_, hmm := d.Kind.sizeMM()
+	px := func(mm float64) int { return int(math.Round(mm * dpi / 25.4)) }
+	left := d.Kind.mrzLeft()
+	bottom := hmm - mrzBottomMM
+	top := bottom - float64(len(mrz)-1)*mrzLineMM - mrzCapMM
+	width := float64(len(mrz[len(mrz)-1])) * mrzPitchMM
+	return img, image.Rect(px(left), px(top), px(left+width), px(bottom)), nil
+}
+
+// visualZone draws the document but its MRZ: background, titles, photo and
+// the printed fields.
+func visualZone(d Document, dpi float64, r *rand.Rand) (*image.RGBA, error) {
 	tf, err := fonts()
 	if err != nil {
 		return nil, err
@@ -72,7 +103,7 @@ func card(d Document, dpi float64, r *rand.Rand) (*image.RGBA, error) {
 			col = 0
 		}
 	}
-	return img, c.mrz(mrz, hmm, d.Kind.mrzLeft())
+	return img, nil
 }
 
 // mrzLeft is where the MRZ starts. The MRV-A visa is not much wider than

@@ -81,7 +81,20 @@ func Render(d Document, opt RenderOptions) (image.Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	var src image.Image = doc
+	return capture(doc, opt, r)
+}
+
+// Capture captures a document drawn elsewhere (a Backdrop with a real
+// MRZ printed on it) as opt says: turned, on its page, degraded.
+func Capture(doc image.Image, opt RenderOptions) (image.Image, error) {
+	if opt.DPI == 0 {
+		opt.DPI = 300
+	}
+	return capture(doc, opt, rngFor(opt.Seed))
+}
+
+func capture(doc image.Image, opt RenderOptions, r *rand.Rand) (image.Image, error) {
+	src := doc
 	if opt.Blur > 0 {
 		// Blurring the document rather than the page costs far less memory
 		// at 600 dpi and looks the same.
