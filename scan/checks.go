@@ -1,9 +1,6 @@
 package scan
 
-import (
-	"context"
-	"math"
-)
+import "math"
 
 func round(v float64, digits int) float64 {
 	p := math.Pow(10, float64(digits))
@@ -12,7 +9,8 @@ func round(v float64, digits int) float64 {
 
 // higherBetter grades a value that must stay above warn and block.
 func higherBetter(name, unit string, v, warn, block float64) Check {
-	c := Check{Name: name, Value: v, Unit: unit, Level: OK, Threshold: warn, Message: "scan.quality." + name + ".ok"}
+	c := Check{Name: name, Value: v, Unit: unit, Level: OK, Threshold: warn, Message: "scan.quality." + name + ".ok",
+		severity: (warn - v) / (warn - block)}
 	switch {
 	case v < block:
 		c.Level, c.Threshold, c.Message = Block, block, "scan.quality."+name+".block"
@@ -24,7 +22,8 @@ func higherBetter(name, unit string, v, warn, block float64) Check {
 
 // lowerBetter grades a value that must stay below warn and block.
 func lowerBetter(name, unit string, v, warn, block float64) Check {
-	c := Check{Name: name, Value: v, Unit: unit, Level: OK, Threshold: warn, Message: "scan.quality." + name + ".ok"}
+	c := Check{Name: name, Value: v, Unit: unit, Level: OK, Threshold: warn, Message: "scan.quality." + name + ".ok",
+		severity: (v - warn) / (block - warn)}
 	switch {
 	case v > block:
 		c.Level, c.Threshold, c.Message = Block, block, "scan.quality."+name+".block"
@@ -46,7 +45,7 @@ func (t Thresholds) cutOff(a analysis) Check {
 	c := Check{Name: "edges", Level: OK, Message: "scan.quality.edges.ok"}
 	switch {
 	case a.doc.CutOff:
-		c.Level, c.Message = Block, "scan.quality.edges.block"
+		c.Level, c.Message, c.severity = Block, "scan.quality.edges.block", 1
 	case a.doc.Touches:
 		c.Level, c.Message = Warn, "scan.quality.edges.warn"
 	}
@@ -85,7 +84,8 @@ func (t Thresholds) exposure(a analysis) Check {
 		return b
 	}
 	if clip > t.ClipWarn {
-		return Check{Name: "exposure", Level: Warn, Value: round(clip*100, 1), Threshold: t.ClipWarn * 100, Unit: "%", Message: "scan.quality.exposure.clipped"}
+		return Check{Name: "exposure", Level: Warn, Value: round(clip*100, 1), Threshold: t.ClipWarn * 100, Unit: "%", Message: "scan.quality.exposure.clipped",
+			severity: (clip - t.ClipWarn) / (1 - t.ClipWarn)}
 	}
 	return c
 }
@@ -99,29 +99,4 @@ func (t Thresholds) contrast(a analysis) Check {
 
 func (t Thresholds) glare(a analysis) Check {
 	return lowerBetter("glare", "mm²", math.Round(a.glare), t.GlareWarn, t.GlareBlock)
-}
-
-// mrz reads the MRZ. Passports and TD2 documents carry it on the page
-// shown; an ID-1 card carries it on one side only, so its absence there
-// is no fault of the scan.
-func (c Checker) mrz(ctx context.Context, a analysis, p Page) Check {
-	if c.MRZ == nil {
-		return Check{Name: "mrz", Level: OK, Message: "scan.quality.mrz.skipped"}
-	}
-	res, err := c.MRZ.Read(ctx, p.Image)
-	switch {
-	case err != nil:
-		return Check{Name: "mrz", Level: Warn, Message: "scan.quality.mrz.failed"}
-	case res.Found && res.Valid:
-		return Check{Name: "mrz", Level: OK, Value: 1, Message: "scan.quality.mrz.ok", Data: map[string]any{"format": string(res.Format)}}
-	case res.Found && len(res.Checks) == 0:
-		// A format without check digits (the Swiss licence) is read but
-		// cannot be proven right: nothing for the scan to fix.
-		return Check{Name: "mrz", Level: OK, Value: 1, Message: "scan.quality.mrz.unchecked", Data: map[string]any{"format": string(res.Format)}}
-	case res.Found:
-		return Check{Name: "mrz", Level: Warn, Message: "scan.quality.mrz.invalid", Data: map[string]any{"format": string(res.Format)}}
-	case a.doc.Kind == KindCard || a.doc.Kind == KindUnknown:
-		return Check{Name: "mrz", Level: OK, Message: "scan.quality.mrz.other_side"}
-	}
-	return Check{Name: "mrz", Level: Block, Message: "scan.quality.mrz.missing"}
 }

@@ -38,12 +38,22 @@ type Check struct {
 	Unit      string         `json:"unit,omitempty"`
 	Message   string         `json:"message"`
 	Data      map[string]any `json:"data,omitempty"`
+	// severity is how far the value is past the warning limit, towards
+	// the blocking one (0 at warn, 1 at block): of several flags, the
+	// one furthest gone explains an unreadable MRZ.
+	severity float64
 }
 
 // Report is every check on one page and the document they looked at.
+// Checks is the verdict; it is made by judge from what was measured: the
+// image checks as their thresholds graded them and what the MRZ reader
+// made of the page, so that it can be made again once the request's
+// other pages are known (Judge).
 type Report struct {
 	Document Document `json:"-"`
 	Checks   []Check  `json:"checks"`
+	measured []Check
+	mrz      mrzOutcome
 }
 
 // Level is the worst level of the report's checks.
@@ -70,22 +80,41 @@ type Checker struct {
 	MRZ        MRZReader
 }
 
-// Check runs every check on one page.
+// Check runs every check on one page, judged as the only page of its
+// request: a page whose kind carries the MRZ on the side shown must have
+// a readable one.
 func (c Checker) Check(ctx context.Context, p Page) Report {
+	r := c.measure(ctx, p)
+	r.judge(false)
+	return r
+}
+
+// CheckPages runs every check on the pages of one request and judges each
+// knowing the others (Judge).
+func (c Checker) CheckPages(ctx context.Context, pages []Page) []Report {
+	out := make([]Report, len(pages))
+	for i, p := range pages {
+		out[i] = c.measure(ctx, p)
+	}
+	return Judge(out)
+}
+
+// measure runs the image checks and reads the MRZ, without a verdict.
+func (c Checker) measure(ctx context.Context, p Page) Report {
 	t := c.Thresholds
 	if t == (Thresholds{}) {
 		t = DefaultThresholds
 	}
 	if p.Image == nil || p.Image.Bounds().Empty() {
-		return Report{Checks: []Check{{Name: "blank", Level: Block, Message: "scan.quality.blank.block"}}}
+		return Report{measured: []Check{{Name: "blank", Level: Block, Message: "scan.quality.blank.block"}}}
 	}
 	a := analyse(p)
 	r := Report{Document: a.doc}
-	r.Checks = append(r.Checks, t.blank(a))
+	r.measured = append(r.measured, t.blank(a))
 	if a.blank {
 		return r
 	}
-	r.Checks = append(r.Checks,
+	r.measured = append(r.measured,
 		t.cutOff(a),
 		t.resolution(a),
 		t.sharpness(a),
@@ -93,6 +122,6 @@ func (c Checker) Check(ctx context.Context, p Page) Report {
 		t.contrast(a),
 		t.glare(a),
 	)
-	r.Checks = append(r.Checks, c.mrz(ctx, a, p))
+	r.mrz = c.readMRZ(ctx, p)
 	return r
 }

@@ -40,6 +40,9 @@ func messageKeys(t *testing.T) []string {
 		seen["scan.quality.exposure.dark_"+string(l)] = true
 		seen["scan.quality.exposure.bright_"+string(l)] = true
 	}
+	for _, name := range causes {
+		seen["scan.quality.mrz.unreadable_"+name] = true
+	}
 	for _, l := range []Label{LabelFront, LabelBack, LabelPage} {
 		seen["scan.label."+string(l)] = true
 	}

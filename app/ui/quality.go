@@ -4,6 +4,7 @@ import (
 	"context"
 	"image"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -25,13 +26,20 @@ type pageView struct {
 	// says the page shown is the whole scan, not the document cut out.
 	other *app.Page
 	whole bool
+	// step and id place the page in its request: its verdict depends on
+	// the other pages (scan.Judge), read on the UI goroutine.
+	step *documentsStep
+	id   uint64
 }
+
+// viewIDs numbers the page views, to find one among the step's.
+var viewIDs atomic.Uint64
 
 // view measures a page off the UI goroutine, the MRZ check included, as
 // `idpro check` does: a passport page whose MRZ cannot be read blocks.
 // The MRZ is read once, for the check and for the prefill.
 func (d *documentsStep) view(ctx context.Context, p scan.Page) pageView {
-	v := pageView{thumb: thumbnail(p.Image)}
+	v := pageView{thumb: thumbnail(p.Image), step: d, id: viewIDs.Add(1)}
 	checker := scan.Checker{}
 	if d.w.u.Reader != nil {
 		checker.MRZ = mrzInto(func(ctx context.Context, img image.Image) (ocr.Result, error) {
@@ -47,7 +55,7 @@ func (d *documentsStep) view(ctx context.Context, p scan.Page) pageView {
 // goroutine: without the MRZ read, which the draft's data already holds
 // and which would make opening a draft wait.
 func (d *documentsStep) storedView(p scan.Page) pageView {
-	return pageView{thumb: thumbnail(p.Image), report: scan.Checker{}.Check(context.Background(), p)}
+	return pageView{thumb: thumbnail(p.Image), report: scan.Checker{}.Check(context.Background(), p), step: d, id: viewIDs.Add(1)}
 }
 
 // mrzInto makes a function a scan.MRZReader.
@@ -55,14 +63,36 @@ type mrzInto func(ctx context.Context, img image.Image) (ocr.Result, error)
 
 func (f mrzInto) Read(ctx context.Context, img image.Image) (ocr.Result, error) { return f(ctx, img) }
 
-// worst is the first check at the report's worst level; bad is false when
-// every check passed.
+// judged is the page's report judged beside the step's other pages: a
+// passport's signature page needs no MRZ once its data page has one. It
+// reads the step's pages, so it runs on the UI goroutine.
+func (v pageView) judged() scan.Report {
+	if v.step == nil {
+		return v.report
+	}
+	reports := make([]scan.Report, len(v.step.views))
+	self := -1
+	for i, o := range v.step.views {
+		reports[i] = o.report
+		if o.id == v.id {
+			self = i
+		}
+	}
+	if self < 0 {
+		return v.report
+	}
+	return scan.Judge(reports)[self]
+}
+
+// worst is the first check at the report's worst level, the page judged
+// in its request; bad is false when every check passed.
 func (v pageView) worst() (scan.Check, bool) {
-	level := v.report.Level()
+	report := v.judged()
+	level := report.Level()
 	if level == scan.OK {
 		return scan.Check{}, false
 	}
-	for _, c := range v.report.Checks {
+	for _, c := range report.Checks {
 		if c.Level == level {
 			return c, true
 		}

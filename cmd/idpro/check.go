@@ -30,8 +30,8 @@ type checkEntry struct {
 }
 
 // runCheck is `idpro check [--json] [--mrz=false] FILE...`: the quality
-// checks of every page of every file, with value, threshold, level and
-// message. Exit 0 when nothing blocks, 1 when something does, 2 on usage
+// checks of every page of every file (the pages of one request), with
+// value, threshold, level and message. Exit 0 when nothing blocks, 1 when something does, 2 on usage
 // or I/O errors (a file that cannot be brought in).
 func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
@@ -61,13 +61,19 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return checkFiles(fs.Args(), *asJSON, scan.Checker{MRZ: reader}, cliCatalog(), stdout, stderr)
 }
 
-// checkFiles runs checker on every page of files; reader-less checkers
-// skip the MRZ check with a note.
+// checkFiles runs checker on every page of files, judged as the pages of
+// one request (scan.Judge): a passport's signature page passes beside its
+// data page, not alone. Reader-less checkers skip the MRZ check with a
+// note.
 func checkFiles(files []string, asJSON bool, checker scan.Checker, cat *locale.Catalog, stdout, stderr io.Writer) int {
 	code := 0
 	enc := json.NewEncoder(stdout)
+	var (
+		pages []scan.Page
+		paths []string
+	)
 	for _, path := range files {
-		pages, err := scan.ImportFile(path)
+		got, err := scan.ImportFile(path)
 		if err != nil {
 			msg := cat.Error(err)
 			fmt.Fprintf(stderr, "idpro check: %s\n", msg)
@@ -77,25 +83,30 @@ func checkFiles(files []string, asJSON bool, checker scan.Checker, cat *locale.C
 			code = 2
 			continue
 		}
-		for i, p := range pages {
-			r := checker.Check(context.Background(), p)
-			src := p.Source
-			if p.Number > 0 {
-				src = cat.T("scan.page_source", "file", p.Source, "page", p.Number)
-			}
-			out := checkPage{File: path, Page: i + 1, Source: src, Kind: r.Document.Kind,
-				DPI: r.Document.DPI, Level: r.Level()}
-			for _, c := range r.Checks {
-				out.Checks = append(out.Checks, checkEntry{c, cat.T(c.Message, pairs(c.Data)...)})
-			}
-			if asJSON {
-				enc.Encode(out)
-			} else {
-				printCheck(stdout, out)
-			}
-			if out.Level == scan.Block && code == 0 {
-				code = 1
-			}
+		for range got {
+			paths = append(paths, path)
+		}
+		pages = append(pages, got...)
+	}
+	reports := checker.CheckPages(context.Background(), pages)
+	for i, p := range pages {
+		r := reports[i]
+		src := p.Source
+		if p.Number > 0 {
+			src = cat.T("scan.page_source", "file", p.Source, "page", p.Number)
+		}
+		out := checkPage{File: paths[i], Page: max(1, p.Number), Source: src, Kind: r.Document.Kind,
+			DPI: r.Document.DPI, Level: r.Level()}
+		for _, c := range r.Checks {
+			out.Checks = append(out.Checks, checkEntry{c, cat.T(c.Message, pairs(c.Data)...)})
+		}
+		if asJSON {
+			enc.Encode(out)
+		} else {
+			printCheck(stdout, out)
+		}
+		if out.Level == scan.Block && code == 0 {
+			code = 1
 		}
 	}
 	return code
