@@ -168,7 +168,7 @@ func ask(o Options, first bool) (string, error) {
 
 func checkNew(pass string) error {
 	if utf8.RuneCountInString(pass) < MinPassphraseLen {
-		return app.Errorf("secret.passphrase_short", nil, "Min", MinPassphraseLen)
+		return app.Errorf("secret.passphrase_short", nil, "min", MinPassphraseLen)
 	}
 	return nil
 }
