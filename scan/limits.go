@@ -13,8 +13,12 @@ import "github.com/idpro/idpro/app"
 // image and its working copy.
 type Limits struct {
 	MaxFileBytes int64 // encoded size of one file
-	MaxPixels    int64 // width x height of one image, checked before decoding
-	MaxPages     int   // pages in one request
+	MaxPixels    int64 // width x height of one image decoded whole, checked before decoding
+	// MaxRowPixels bounds an image read a row at a time into its working
+	// copy (PNG, 8- and 16-bit TIFF), which costs no decoded copy: a real
+	// scan's size, so that a header declaring more is refused.
+	MaxRowPixels int64
+	MaxPages     int // pages in one request
 	// WorkDPI is the resolution pages are brought down to when the file
 	// says it is much finer (a 600-dpi scan): the checks and the MRZ reader
 	// need no more, and four 600-dpi A4 pages would not fit in memory.
@@ -33,6 +37,7 @@ const MaxPages = app.MaxPages
 var DefaultLimits = Limits{
 	MaxFileBytes:  128 << 20,
 	MaxPixels:     50_000_000,
+	MaxRowPixels:  300_000_000, // an A3 page at 1200 dpi: 279 MP
 	MaxPages:      MaxPages,
 	WorkDPI:       300,
 	MaxWorkPixels: 16_000_000,

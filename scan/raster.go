@@ -60,6 +60,11 @@ func (l Limits) importImage(name string, b []byte, f format) (Page, error) {
 	if err != nil {
 		return Page{}, app.Errorf("scan.corrupt_image", err, "file", name)
 	}
+	if f == formatPNG && l.workFactor(cfg.Width, cfg.Height, dpi) >= 2 {
+		if rows, ok := newPNGRows(b); ok {
+			return l.finishRows(rows, name, cfg, dpi, 0, keep)
+		}
+	}
 	if err := l.checkPixels(name, cfg); err != nil {
 		return Page{}, err
 	}
@@ -86,6 +91,35 @@ func (l Limits) checkPixels(name string, cfg image.Config) error {
 			"megapixels", px/1_000_000, "max_megapixels", l.MaxPixels*px/cost/1_000_000)
 	}
 	return nil
+}
+
+// rowSource is an image read a row at a time, top to bottom, as it is
+// brought down to the working size: a PNG or TIFF scan is never decoded
+// whole.
+type rowSource interface {
+	image.Image
+	rgbRow(y int, dst []uint8)
+}
+
+// finishRows is finish for an image read row by row. No decoded copy is
+// made, so the pixel limit is MaxRowPixels, a real scan's size, rather
+// than MaxPixels.
+func (l Limits) finishRows(rows rowSource, name string, cfg image.Config, dpi float64, orient int, keep *encoded) (Page, error) {
+	limit := l.MaxRowPixels
+	if limit == 0 {
+		limit = l.MaxPixels
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > limit {
+		return Page{}, app.Errorf("scan.image_too_large", nil, "file", name,
+			"megapixels", px/1_000_000, "max_megapixels", limit/1_000_000)
+	}
+	p, err := l.finish(rows, name, dpi, orient, keep)
+	if err == nil {
+		if e, ok := rows.(interface{ failed() error }); ok && e.failed() != nil {
+			err = app.Errorf("scan.corrupt_image", e.failed(), "file", name)
+		}
+	}
+	return p, err
 }
 
 // decodeGuarded turns a decoder panic on hostile input into an error: a
@@ -143,11 +177,37 @@ func (l Limits) finish(img image.Image, src string, dpi float64, orient int, kee
 	return p, nil
 }
 
-// shrinks tells whether workSize brings an image of this size and stated
-// resolution down by a whole factor.
-func (l Limits) shrinks(cfg image.Config, dpi float64) bool {
-	dpi = plausibleDPI(cfg.Width, cfg.Height, dpi)
-	return l.WorkDPI > 0 && dpi > l.WorkDPI*4/3 && wholeFactor(l.WorkDPI/dpi) >= 2
+// workScale is the scale workSize brings an image of w x h pixels stating
+// dpi to: WorkDPI for a very fine scan, MaxWorkPixels for an image of
+// unknown resolution; 1 when it is fine as it is.
+func (l Limits) workScale(w, h int, dpi float64) float64 {
+	if dpi > l.WorkDPI*4/3 && l.WorkDPI > 0 {
+		return l.WorkDPI / dpi
+	}
+	if px := float64(w) * float64(h); dpi == 0 && l.MaxWorkPixels > 0 && px > float64(l.MaxWorkPixels) {
+		return math.Sqrt(float64(l.MaxWorkPixels) / px)
+	}
+	return 1
+}
+
+// workFactor is the whole number of pixels (each way) workSize averages
+// into one for an image of w x h pixels stating dpi, or 1 when it does not
+// bring it down by a whole factor. dpi is the file's; it is weighed as
+// finish does.
+func (l Limits) workFactor(w, h int, dpi float64) int {
+	dpi = plausibleDPI(w, h, dpi)
+	scale := l.workScale(w, h, dpi)
+	if scale >= 1 {
+		return 1
+	}
+	f := wholeFactor(scale)
+	if dpi == 0 {
+		f = int(math.Ceil(1 / scale))
+	}
+	if f >= 2 && w >= f && h >= f {
+		return f
+	}
+	return 1
 }
 
 // wholeFactor is the whole number of pixels averaged into one to scale by
@@ -159,23 +219,14 @@ func wholeFactor(scale float64) int {
 // workSize brings a very fine scan down to WorkDPI, or an image of unknown
 // resolution down to MaxWorkPixels. A whole factor keeps a JPEG's compact
 // layout (and makes anything else YCbCr), never lands below WorkDPI, and
-// needs no second full-size copy.
+// needs no second full-size copy. dpi has been weighed (plausibleDPI).
 func (l Limits) workSize(img image.Image, dpi float64) (image.Image, float64) {
 	b := img.Bounds()
-	scale := 1.0
-	if dpi > l.WorkDPI*4/3 && l.WorkDPI > 0 {
-		scale = l.WorkDPI / dpi
-	} else if px := float64(b.Dx()) * float64(b.Dy()); dpi == 0 && l.MaxWorkPixels > 0 && px > float64(l.MaxWorkPixels) {
-		scale = math.Sqrt(float64(l.MaxWorkPixels) / px)
-	}
+	scale := l.workScale(b.Dx(), b.Dy(), dpi)
 	if scale >= 1 {
 		return img, dpi
 	}
-	f := wholeFactor(scale)
-	if dpi == 0 {
-		f = int(math.Ceil(1 / scale))
-	}
-	if f >= 2 && b.Dx() >= f && b.Dy() >= f {
+	if f := l.workFactor(b.Dx(), b.Dy(), dpi); f >= 2 {
 		return shrink(img, f), dpi / float64(f)
 	}
 	w := max(1, int(math.Round(float64(b.Dx())*scale)))

@@ -99,7 +99,7 @@ func rgbRow(img image.Image, y int, dst []uint8) {
 	r := img.Bounds()
 	w := r.Dx()
 	switch m := img.(type) {
-	case *tiffStrips:
+	case rowSource:
 		m.rgbRow(y, dst)
 		return
 	case *image.RGBA:

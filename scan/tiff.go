@@ -176,7 +176,7 @@ func (l Limits) importTIFF(name string, b []byte) ([]Page, error) {
 			return nil, err
 		}
 		var img image.Image
-		if raw, ok := t.rawTIFF(d, cfg.Width, cfg.Height); ok && l.shrinks(cfg, t.dpi(d)) {
+		if raw, ok := t.rawTIFF(d, cfg.Width, cfg.Height); ok && l.workFactor(cfg.Width, cfg.Height, t.dpi(d)) >= 2 {
 			// Read in place: only the working copy is made.
 			img = raw
 		} else if img, err = decodeGuarded(func() (image.Image, error) { return tiff.DecodeAt(bytes.NewReader(b), int64(d.offset)) }); err != nil {
