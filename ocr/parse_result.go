@@ -27,11 +27,6 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 	f.DocumentCode = strings.TrimRight(t["document_code"], "<")
 	f.IssuingState = strings.Trim(t["issuing_state"], "<")
 	f.Nationality = strings.Trim(t["nationality"], "<")
-	for name, code := range map[string]string{"issuing_state": f.IssuingState, "nationality": f.Nationality} {
-		if _, present := t[name]; present && !knownCountry(code) {
-			review[name] = true
-		}
-	}
 	if name, ok := t[nameField]; ok {
 		f.Surname, f.GivenNames = splitName(name)
 	} else {
@@ -39,16 +34,12 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 	}
 	f.DocumentNumber = strings.Trim(t["document_number"], "<")
 	f.OptionalData = nameWords(t["optional_data"])
-	var ok bool
+	datesOK := map[Field]bool{}
 	if raw, present := t["birth_date"]; present {
-		if f.BirthDate, ok = birthDate(raw, now); !ok {
-			review["birth_date"] = true
-		}
+		f.BirthDate, datesOK[FieldBirthDate] = birthDate(raw, now)
 	}
 	if raw, present := t["expiry_date"]; present {
-		if f.ExpiryDate, ok = expiryDate(raw, now); !ok {
-			review["expiry_date"] = true
-		}
+		f.ExpiryDate, datesOK[FieldExpiryDate] = expiryDate(raw, now)
 	}
 	if raw, present := t["sex"]; present {
 		switch raw {
@@ -71,6 +62,10 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 	}
 	for name := range d.unprotected() {
 		review[name] = true
+	}
+	for _, name := range d.brokenStructure(*f, t, datesOK) {
+		review[string(name)] = true
+		res.Valid = false
 	}
 	corrected := map[string]bool{}
 	for i := range d.fixes {

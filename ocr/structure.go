@@ -1,0 +1,35 @@
+package ocr
+
+import "strings"
+
+// brokenStructure lists the fields of a fitted MRZ that break its
+// format's structure, whatever its check digits say: a mod-10 check
+// passes one random reading in ten, so junk text or a line read in
+// the wrong place can pass them all, and "valid" must mean that the
+// reading has the shape of a real MRZ too.
+//   - Issuing state and nationality are letters and a known code (ISO
+//     3166-1 alpha-3 and ICAO's additions, D<< for Germany).
+//   - The document code opens with a letter ICAO 9303 gives the format.
+//   - A driving licence's second character is its BAP configuration
+//     digit (ISO 18013-1), after D.
+//   - Dates are real dates, the sex M, F, X or a filler.
+func (d *mrzDraft) brokenStructure(f Fields, texts map[string]string, datesOK map[Field]bool) []Field {
+	var out []Field
+	for _, name := range []Field{FieldIssuingState, FieldNationality} {
+		if _, present := texts[string(name)]; present && !knownCountry(f.Get(name)) {
+			out = append(out, name)
+		}
+	}
+	if d.foreignCode() > 0 || (d.lay.format == DLEU && !isDigit(d.lines[0][1])) {
+		out = append(out, FieldDocumentCode)
+	}
+	for _, name := range []Field{FieldBirthDate, FieldExpiryDate} {
+		if ok, present := datesOK[name]; present && !ok {
+			out = append(out, name)
+		}
+	}
+	if raw, present := texts[string(FieldSex)]; present && !strings.Contains("MFX<", raw) {
+		out = append(out, FieldSex)
+	}
+	return out
+}

@@ -1,0 +1,53 @@
+package ocr
+
+import (
+	"slices"
+	"testing"
+)
+
+// withCheck appends the check digit of s, so a test line passes its
+// composite whatever it holds.
+func withCheck(t *testing.T, s string) string {
+	t.Helper()
+	c, ok := CheckDigit(s)
+	if !ok {
+		t.Fatalf("no check digit for %q", s)
+	}
+	return s + string(c)
+}
+
+func TestValidMeansTheStructureHolds(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		lines  []string
+		broken Field
+	}{
+		// The junk: a line of guilloche read as a licence whose
+		// composite passes by chance.
+		{"licence without its BAP digit", []string{withCheck(t, "DDDDDDDDDDAYIYWN3IDAIISGDD22J")}, FieldDocumentCode},
+		{"licence of no state", []string{withCheck(t, "D1QQQ13AA000026181231MARTIN<<")}, FieldIssuingState},
+		{"passport code on a card", []string{"P<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"}, FieldDocumentCode},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := ParseAt(tt.lines, parseNow)
+			if !r.Found || r.Valid {
+				t.Fatalf("found=%v valid=%v lines %q", r.Found, r.Valid, r.Lines)
+			}
+			if !slices.Contains(r.Review, string(tt.broken)) {
+				t.Errorf("review %v lacks %s", r.Review, tt.broken)
+			}
+		})
+	}
+}
+
+func TestValidStructureStaysValid(t *testing.T) {
+	for _, lines := range [][]string{
+		{"P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<", "C01X00T478D<<6408125F2702283<<<<<<<<<<<<<<<4"},
+		{"D1FRA13AA000026181231MARTIN<<9"},
+		{"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"},
+	} {
+		if r := ParseAt(lines, parseNow); !r.Valid {
+			t.Errorf("%q: not valid, checks %v review %v", lines, r.Checks, r.Review)
+		}
+	}
+}
