@@ -123,7 +123,20 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 		return Result{}, err
 	}
 	defer r.release(rec)
-	return readBlock(ctx, rec, src, factor, block, r.now())
+	var best Result
+	for i, b := range extended(block) {
+		res, err := readBlock(ctx, rec, src, factor, b, r.now())
+		if err != nil {
+			return Result{}, err
+		}
+		if i == 0 || truer(res, 0, best, 0) {
+			best = res
+		}
+		if settled(best) {
+			break
+		}
+	}
+	return best, nil
 }
 
 // readBlock reads the block's lines until the result is valid as read

@@ -29,6 +29,7 @@ var (
 	docsMax    = flag.Int("docs-max", 0, "with -docs: read at most this many documents of each half (0: all)")
 	docsScenes = flag.String("docs-scenes", "", "with -docs: only these scenes, comma-separated (default: all)")
 	docsMisses = flag.Bool("docs-misses", false, "with -docs: list every image not read exactly on stderr")
+	docsOnly   = flag.String("docs-only", "", "with -docs: only the documents whose name contains this")
 	docsDump   = flag.String("docs-dump", "", "with -docs: also write every image built into this directory, to look at")
 )
 
@@ -433,7 +434,7 @@ func evalDocs(dir string, w io.Writer) error {
 		if *docsHalf != "both" && d.half != *docsHalf {
 			continue
 		}
-		if *docsMax > 0 && taken[d.half] >= *docsMax {
+		if !strings.Contains(d.name, *docsOnly) || (*docsMax > 0 && taken[d.half] >= *docsMax) {
 			continue
 		}
 		taken[d.half]++

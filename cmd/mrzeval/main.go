@@ -70,9 +70,11 @@ func run() error {
 		defer f.Close()
 		w = f
 	}
-	e := &eval{reader: reader, n: *n, seed: *seed, verbose: *verbose}
-	if err := e.run(w); err != nil {
-		return err
+	if *n > 0 {
+		e := &eval{reader: reader, n: *n, seed: *seed, verbose: *verbose}
+		if err := e.run(w); err != nil {
+			return err
+		}
 	}
 	for _, section := range sections {
 		if err := section(w); err != nil {

@@ -1,0 +1,39 @@
+package ocr
+
+import "testing"
+
+func TestExtendedAssumesTheLinesAnMRZHas(t *testing.T) {
+	line := func(v float64, chars int) mrzLine {
+		return mrzLine{u0: 100, u1: 100 + float64(chars-1)*20, v: v, pitch: 20, height: 20, chars: chars}
+	}
+	for _, tt := range []struct {
+		name  string
+		block mrzBlock
+		want  [][]float64 // the lines' v of each block
+	}{
+		{"two lines of 30: the third above or below", mrzBlock{lines: []mrzLine{line(200, 30), line(236, 30)}},
+			[][]float64{{200, 236}, {164, 200, 236}, {200, 236, 272}}},
+		{"one line of 44: the other above or below", mrzBlock{lines: []mrzLine{line(200, 44)}},
+			[][]float64{{200}, {164.8, 200}, {200, 235.2}}},
+		{"a whole TD1", mrzBlock{lines: []mrzLine{line(200, 30), line(236, 30), line(272, 30)}}, [][]float64{{200, 236, 272}}},
+		{"a lone line of 30 may be a licence", mrzBlock{lines: []mrzLine{line(200, 30)}}, [][]float64{{200}}},
+		{"the Swiss licence's block is told by its head", mrzBlock{headed: true, lines: []mrzLine{line(200, 9), line(236, 30)}}, [][]float64{{200, 236}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extended(tt.block)
+			if len(got) != len(tt.want) {
+				t.Fatalf("%d blocks, want %d", len(got), len(tt.want))
+			}
+			for i, b := range got {
+				if len(b.lines) != len(tt.want[i]) {
+					t.Fatalf("block %d: %d lines, want %d", i, len(b.lines), len(tt.want[i]))
+				}
+				for k, l := range b.lines {
+					if d := l.v - tt.want[i][k]; d > 0.01 || d < -0.01 {
+						t.Errorf("block %d line %d at %.2f, want %.2f", i, k, l.v, tt.want[i][k])
+					}
+				}
+			}
+		})
+	}
+}
