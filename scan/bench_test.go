@@ -87,9 +87,10 @@ func BenchmarkImportPDF4(b *testing.B) {
 // BenchmarkPeak600 imports and checks four 600-dpi A4 scans (one file
 // each, read from disk, as a request is put together) and reports the
 // peak heap in use and the peak resident set: as JPEG, as PNG (RGB, with
-// its resolution in pHYs) and as uncompressed colour TIFF (105 MB each).
+// its resolution in pHYs) and as uncompressed colour TIFF (105 MB each),
+// and in 48-bit colour as PNG and as uncompressed TIFF (209 MB each).
 func BenchmarkPeak600(b *testing.B) {
-	formats := []string{"jpeg", "png", "tiff"}
+	formats := []string{"jpeg", "png", "tiff", "png16", "tiff16"}
 	dir := b.TempDir()
 	img := a4Image(b, 600, 1)
 	for _, format := range formats {
@@ -151,6 +152,16 @@ func encodeScan(tb testing.TB, img image.Image, format string, dpi int) []byte {
 			tb.Fatal(err)
 		}
 		return withJFIF(buf.Bytes(), dpi)
+	case "png16":
+		// 48-bit colour: Go writes an opaque RGBA64 image as 16-bit RGB.
+		rgb := image.NewRGBA64(img.Bounds())
+		draw.Draw(rgb, rgb.Rect, img, img.Bounds().Min, draw.Src)
+		if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, rgb); err != nil {
+			tb.Fatal(err)
+		}
+		return withPHYs(buf.Bytes(), float64(dpi))
+	case "tiff16":
+		return rgbTIFFBits(img, dpi, 16)
 	case "png":
 		// An opaque RGB PNG, as scanners write, not Go's RGBA.
 		rgb := image.NewRGBA(img.Bounds())
@@ -165,15 +176,20 @@ func encodeScan(tb testing.TB, img image.Image, format string, dpi int) []byte {
 
 // rgbTIFF is img as an uncompressed 8-bit RGB TIFF of one strip, as a
 // flatbed writes it (Go's TIFF encoders write RGBA, a third larger).
-func rgbTIFF(img image.Image, dpi int) []byte {
+func rgbTIFF(img image.Image, dpi int) []byte { return rgbTIFFBits(img, dpi, 8) }
+
+// rgbTIFFBits is rgbTIFF with 8 or 16 bits a sample (a flatbed's 48-bit
+// colour mode).
+func rgbTIFFBits(img image.Image, dpi, bits int) []byte {
 	b := img.Bounds()
+	bps := bits / 8
 	w, h := b.Dx(), b.Dy()
 	le := binary.LittleEndian
 	const entries = 11
 	ifd := 8
 	extra := ifd + 2 + entries*12 + 4 // bits per sample, then resolution
 	pix := extra + 6 + 16
-	out := make([]byte, pix+3*w*h)
+	out := make([]byte, pix+3*bps*w*h)
 	copy(out, "II*\x00")
 	le.PutUint32(out[4:], uint32(ifd))
 	le.PutUint16(out[ifd:], entries)
@@ -196,18 +212,25 @@ func rgbTIFF(img image.Image, dpi int) []byte {
 	tag(5, 273, 4, 1, uint32(pix))
 	tag(6, 277, 3, 1, 3)
 	tag(7, 278, 4, 1, uint32(h))
-	tag(8, 279, 4, 1, uint32(3*w*h))
+	tag(8, 279, 4, 1, uint32(3*bps*w*h))
 	tag(9, tagXResolution, 5, 1, uint32(extra+6))
 	tag(10, tagResolutionUnit, 3, 1, 2)
 	for i := range 3 {
-		le.PutUint16(out[extra+2*i:], 8)
+		le.PutUint16(out[extra+2*i:], uint16(bits))
 	}
 	le.PutUint32(out[extra+6:], uint32(dpi))
 	le.PutUint32(out[extra+10:], 1)
 	row := make([]uint8, 3*w)
 	for y := 0; y < h; y++ {
 		rgbRow(img, b.Min.Y+y, row)
-		copy(out[pix+3*w*y:], row)
+		dst := out[pix+3*bps*w*y:]
+		for i, v := range row {
+			if bps == 1 {
+				dst[i] = v
+			} else {
+				le.PutUint16(dst[2*i:], uint16(v)*257)
+			}
+		}
 	}
 	return out
 }

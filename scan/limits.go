@@ -31,11 +31,13 @@ type Limits struct {
 const MaxPages = app.MaxPages
 
 // DefaultLimits are the limits of Import and ImportFile: a 600-dpi A4 page
-// (35 MP) or a 48-MP phone photo passes; anything larger is refused. The
-// file limit admits a flatbed's uncompressed colour TIFF of an A4 page at
-// 600 dpi (105 MB), which a user may well have.
+// (35 MP) or a 48-MP phone photo passes; anything larger is refused,
+// unless it is read a row at a time (PNG, uncompressed TIFF): then up to
+// an A3 page at 1200 dpi. The file limit admits a flatbed's uncompressed
+// 48-bit colour TIFF of an A4 page at 600 dpi (209 MB), which a user may
+// well have.
 var DefaultLimits = Limits{
-	MaxFileBytes:  128 << 20,
+	MaxFileBytes:  256 << 20,
 	MaxPixels:     50_000_000,
 	MaxRowPixels:  300_000_000, // an A3 page at 1200 dpi: 279 MP
 	MaxPages:      MaxPages,

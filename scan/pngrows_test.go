@@ -114,3 +114,25 @@ func TestPNGRowsRefuseWhatNoScanIs(t *testing.T) {
 		}
 	}
 }
+
+// A 48-bit colour TIFF, uncompressed as flatbeds write it, is read in
+// place like an 8-bit one, and gives the same working copy.
+func TestSixteenBitTIFFReadInPlace(t *testing.T) {
+	card := render(specimen.Passport, 8, specimen.RandomOptions(8, specimen.Card, 600))
+	var want image.Image
+	for _, bits := range []int{8, 16} {
+		file := rgbTIFFBits(card, 600, bits)
+		pages, err := Import("scan.tif", bytes.NewReader(file), int64(len(file)))
+		if err != nil {
+			t.Fatalf("%d bits: %v", bits, err)
+		}
+		if pages[0].DPI != 300 {
+			t.Fatalf("%d bits: %v dpi", bits, pages[0].DPI)
+		}
+		if want == nil {
+			want = pages[0].Image
+		} else if d := maxLumaDiff(pages[0].Image, want); d > 0 {
+			t.Errorf("16 bits differ from 8 by up to %d", d)
+		}
+	}
+}

@@ -172,17 +172,13 @@ func (l Limits) importTIFF(name string, b []byte) ([]Page, error) {
 		if err != nil {
 			return nil, app.Errorf("scan.corrupt_image", err, "file", name)
 		}
-		if err := l.checkPixels(name, cfg); err != nil {
-			return nil, err
-		}
-		var img image.Image
+		var p Page
 		if raw, ok := t.rawTIFF(d, cfg.Width, cfg.Height); ok && l.workFactor(cfg.Width, cfg.Height, t.dpi(d)) >= 2 {
 			// Read in place: only the working copy is made.
-			img = raw
-		} else if img, err = decodeGuarded(func() (image.Image, error) { return tiff.DecodeAt(bytes.NewReader(b), int64(d.offset)) }); err != nil {
-			return nil, app.Errorf("scan.corrupt_image", err, "file", name)
+			p, err = l.finishRows(raw, name, cfg, t.dpi(d), t.orientation(d), nil)
+		} else {
+			p, err = l.decodeTIFF(name, b, d, cfg, t.dpi(d), t.orientation(d))
 		}
-		p, err := l.finish(img, name, t.dpi(d), t.orientation(d), nil)
 		if err != nil {
 			return nil, err
 		}
@@ -192,4 +188,16 @@ func (l Limits) importTIFF(name string, b []byte) ([]Page, error) {
 		pages = append(pages, p)
 	}
 	return pages, nil
+}
+
+// decodeTIFF decodes a TIFF page whole, within the pixel limit.
+func (l Limits) decodeTIFF(name string, b []byte, d ifd, cfg image.Config, dpi float64, orient int) (Page, error) {
+	if err := l.checkPixels(name, cfg); err != nil {
+		return Page{}, err
+	}
+	img, err := decodeGuarded(func() (image.Image, error) { return tiff.DecodeAt(bytes.NewReader(b), int64(d.offset)) })
+	if err != nil {
+		return Page{}, app.Errorf("scan.corrupt_image", err, "file", name)
+	}
+	return l.finish(img, name, dpi, orient, nil)
 }

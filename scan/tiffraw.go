@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 )
@@ -10,19 +11,21 @@ import (
 // decoder's copy of a single-strip file as much again; read in place, a
 // page costs its file and the working copy shrink makes of it.
 
-// tiffStrips is an uncompressed 8-bit TIFF page read in place: rows are
-// sliced from the file's strips.
+// tiffStrips is an uncompressed 8- or 16-bit TIFF page read in place:
+// rows are sliced from the file's strips. A 16-bit sample counts by its
+// high byte.
 type tiffStrips struct {
 	b            []byte
 	offsets      []uint32
 	rowsPerStrip int
 	w, h, spp    int
+	bps, hi      int // bytes a sample; index of its high byte
 	whiteIsZero  bool
 }
 
 // rawTIFF returns the page of directory d as a tiffStrips when it is
-// uncompressed 8-bit grey or RGB(A) in one plane and its strips lie
-// within the file; false otherwise (the decoder handles it).
+// uncompressed 8- or 16-bit grey or RGB(A) in one plane and its strips
+// lie within the file; false otherwise (the decoder handles it).
 func (t tiffFile) rawTIFF(d ifd, w, h int) (*tiffStrips, bool) {
 	comp, ok := t.uint(d, 259)
 	if ok && comp != 1 {
@@ -46,9 +49,13 @@ func (t tiffFile) rawTIFF(d ifd, w, h int) (*tiffStrips, bool) {
 		return nil, false
 	}
 	for _, v := range bits {
-		if v != 8 {
+		if v != bits[0] || v != 8 && v != 16 {
 			return nil, false
 		}
+	}
+	bps, hi := int(bits[0])/8, 0
+	if bps == 2 && t.bo == binary.LittleEndian {
+		hi = 1
 	}
 	rps, ok := t.uint(d, 278)
 	if !ok || int(rps) > h || rps == 0 {
@@ -61,12 +68,12 @@ func (t tiffFile) rawTIFF(d ifd, w, h int) (*tiffStrips, bool) {
 	}
 	for i, off := range offsets {
 		rows := min(int(rps), h-i*int(rps))
-		need := uint64(rows) * uint64(w) * uint64(spp)
+		need := uint64(rows) * uint64(w) * uint64(spp) * uint64(bps)
 		if uint64(counts[i]) < need || uint64(off)+need > uint64(len(t.b)) {
 			return nil, false
 		}
 	}
-	return &tiffStrips{b: t.b, offsets: offsets, rowsPerStrip: int(rps), w: w, h: h, spp: int(spp), whiteIsZero: photo == 0}, true
+	return &tiffStrips{b: t.b, offsets: offsets, rowsPerStrip: int(rps), w: w, h: h, spp: int(spp), bps: bps, hi: hi, whiteIsZero: photo == 0}, true
 }
 
 // uints reads a tag of SHORT or LONG values, inline or at an offset.
@@ -102,38 +109,38 @@ func (s *tiffStrips) ColorModel() color.Model { return color.RGBAModel }
 func (s *tiffStrips) Bounds() image.Rectangle { return image.Rect(0, 0, s.w, s.h) }
 
 func (s *tiffStrips) row(y int) []byte {
-	off := int(s.offsets[y/s.rowsPerStrip]) + (y%s.rowsPerStrip)*s.w*s.spp
-	return s.b[off : off+s.w*s.spp]
+	n := s.w * s.spp * s.bps
+	off := int(s.offsets[y/s.rowsPerStrip]) + (y%s.rowsPerStrip)*n
+	return s.b[off : off+n]
 }
 
 func (s *tiffStrips) At(x, y int) color.Color {
 	if x < 0 || y < 0 || x >= s.w || y >= s.h {
 		return color.RGBA{}
 	}
-	p := s.row(y)[x*s.spp:]
-	if s.spp == 1 {
-		v := p[0]
-		if s.whiteIsZero {
-			v = 255 - v
-		}
-		return color.RGBA{v, v, v, 255}
-	}
-	return color.RGBA{p[0], p[1], p[2], 255}
+	var rgb [3]uint8
+	s.pixel(s.row(y)[x*s.spp*s.bps:], rgb[:])
+	return color.RGBA{rgb[0], rgb[1], rgb[2], 255}
 }
 
 // rgbRow reads row y as 8-bit RGB.
 func (s *tiffStrips) rgbRow(y int, dst []uint8) {
 	src := s.row(y)
+	step := s.spp * s.bps
 	for x := 0; x < s.w; x++ {
-		p := src[x*s.spp:]
-		if s.spp == 1 {
-			v := p[0]
-			if s.whiteIsZero {
-				v = 255 - v
-			}
-			dst[3*x], dst[3*x+1], dst[3*x+2] = v, v, v
-			continue
-		}
-		dst[3*x], dst[3*x+1], dst[3*x+2] = p[0], p[1], p[2]
+		s.pixel(src[x*step:], dst[3*x:3*x+3])
 	}
+}
+
+// pixel reads the pixel at the start of p as 8-bit RGB into dst.
+func (s *tiffStrips) pixel(p []byte, dst []uint8) {
+	if s.spp == 1 {
+		v := p[s.hi]
+		if s.whiteIsZero {
+			v = 255 - v
+		}
+		dst[0], dst[1], dst[2] = v, v, v
+		return
+	}
+	dst[0], dst[1], dst[2] = p[s.hi], p[s.bps+s.hi], p[2*s.bps+s.hi]
 }
