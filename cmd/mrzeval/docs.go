@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"image"
-	"image/color"
 	"image/jpeg"
 	"image/png"
 	"io"
@@ -20,7 +19,6 @@ import (
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/ocr/specimen"
 	"github.com/idpro/idpro/scan"
-	xdraw "golang.org/x/image/draw"
 )
 
 var (
@@ -127,7 +125,7 @@ func turn(k int, maxSkew float64) (int, float64) {
 // in rotation) and up to 3 degrees more.
 func sceneAlone(turned bool) func(corpusDoc, int) (string, []byte, error) {
 	return func(d corpusDoc, k int) (string, []byte, error) {
-		strip, capPx := mrzStrip(d.crops, 0)
+		strip, capPx := specimen.StackMRZ(d.crops, 0)
 		opt := specimen.RenderOptions{DPI: capPx / (mrzCapMM / 25.4), Page: specimen.Card}
 		if turned {
 			opt.Rotate, opt.Skew = turn(k, 3)
@@ -154,10 +152,10 @@ var cardScales = []float64{1, 0.7, 0.5}
 // printed fields, background pattern), captured as a cropped card at one
 // of cardScales, turned a quarter turn in rotation and up to 4 degrees.
 func sceneCard(d corpusDoc, k int) (string, []byte, error) {
-	_, natural := mrzStrip(d.crops[:1], 0)
+	_, natural := specimen.StackMRZ(d.crops[:1], 0)
 	capPx := natural * cardScales[k%len(cardScales)]
 	dpi := capPx / (mrzCapMM / 25.4)
-	doc, err := printOn(d, k, capPx, dpi)
+	doc, err := specimen.PrintMRZ(specimen.Random(uint64(k)+1, kindFor(d)), uint64(k), d.crops, capPx, dpi)
 	if err != nil {
 		return "", nil, err
 	}
@@ -170,7 +168,7 @@ func sceneCard(d corpusDoc, k int) (string, []byte, error) {
 // it on an A4 flatbed page, turned.
 func scenePage(d corpusDoc, k int) (string, []byte, error) {
 	const dpi = 300
-	doc, err := printOn(d, k, mrzCapMM/25.4*dpi, dpi)
+	doc, err := specimen.PrintMRZ(specimen.Random(uint64(k)+1, kindFor(d)), uint64(k), d.crops, mrzCapMM/25.4*dpi, dpi)
 	if err != nil {
 		return "", nil, err
 	}
@@ -191,41 +189,6 @@ func kindFor(d corpusDoc) specimen.Kind {
 	return specimen.Passport
 }
 
-// printOn draws a generated document of d's size at dpi and prints d's
-// crops where its MRZ goes, with capitals capPx high, darkening the
-// background as ink does (the crops' white lets the pattern through).
-// When the crops are wider than the document allows, the document is
-// drawn larger.
-func printOn(d corpusDoc, k int, capPx, dpi float64) (image.Image, error) {
-	strip, _ := mrzStrip(d.crops, capPx)
-	gen := specimen.Random(uint64(k)+1, kindFor(d))
-	for {
-		bg, at, err := specimen.Backdrop(gen, dpi, uint64(k))
-		if err != nil {
-			return nil, err
-		}
-		room := bg.Rect.Dx() - 2*at.Min.X
-		if strip.Rect.Dx() > room && dpi < 1200 {
-			dpi *= float64(strip.Rect.Dx()) / float64(room) * 1.02
-			continue
-		}
-		// The strip's last baseline on the MRZ's.
-		top := at.Max.Y - strip.Rect.Dy() + int(stripMargin(capPx))
-		for y := 0; y < strip.Rect.Dy(); y++ {
-			for x := 0; x < strip.Rect.Dx(); x++ {
-				px, py := at.Min.X+x, top+y
-				if !(image.Point{px, py}).In(bg.Rect) {
-					continue
-				}
-				ink := float64(strip.GrayAt(x, y).Y) / 255
-				c := bg.RGBAAt(px, py)
-				bg.SetRGBA(px, py, color.RGBA{uint8(float64(c.R) * ink), uint8(float64(c.G) * ink), uint8(float64(c.B) * ink), 255})
-			}
-		}
-		return bg, nil
-	}
-}
-
 // captureJPEG captures doc as opt says and encodes it as a scanner or
 // phone would.
 func captureJPEG(doc image.Image, opt specimen.RenderOptions) (string, []byte, error) {
@@ -236,109 +199,6 @@ func captureJPEG(doc image.Image, opt specimen.RenderOptions) (string, []byte, e
 	var buf bytes.Buffer
 	err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90})
 	return "mrz.jpg", buf.Bytes(), err
-}
-
-// lineSpacing is the distance between MRZ baselines in capital heights:
-// ICAO's 6 lines per inch (4.23 mm) over 2.4 mm capitals.
-const lineSpacing = 4.23 / mrzCapMM
-
-// stripMargin is the white left around the lines of a strip, in px.
-func stripMargin(capPx float64) float64 { return capPx }
-
-// mrzStrip stacks the crops into one MRZ image, each line at lineSpacing
-// below the one before and flush left, each scaled so its capitals are
-// capPx high (the corpus scaled every crop to about the same height, so
-// the lines of one document come at different scales), or the first
-// crop's own when capPx is 0; on white with a margin of one capital
-// height. It returns the strip and its capitals' height.
-func mrzStrip(crops []image.Image, capPx float64) (*image.Gray, float64) {
-	type line struct {
-		img              *image.Gray
-		top, left, scale float64
-	}
-	var lines []line
-	for _, c := range crops {
-		g := grey(c)
-		top, bottom, left := inkExtent(g)
-		if capPx == 0 {
-			capPx = float64(bottom - top)
-		}
-		s := capPx / float64(max(bottom-top, 1))
-		lines = append(lines, line{g, float64(top), float64(left), s})
-	}
-	margin := stripMargin(capPx)
-	width := 0.0
-	for _, l := range lines {
-		width = max(width, (float64(l.img.Rect.Dx())-l.left)*l.scale)
-	}
-	height := int(2*margin + float64(len(lines)-1)*lineSpacing*capPx + capPx)
-	out := image.NewGray(image.Rect(0, 0, int(width+2*margin), height))
-	for i := range out.Pix {
-		out.Pix[i] = 255
-	}
-	for i, l := range lines {
-		w := int(float64(l.img.Rect.Dx()) * l.scale)
-		h := int(float64(l.img.Rect.Dy()) * l.scale)
-		scaled := image.NewGray(image.Rect(0, 0, w, h))
-		xdraw.CatmullRom.Scale(scaled, scaled.Rect, l.img, l.img.Rect, xdraw.Src, nil)
-		x0 := int(margin - l.left*l.scale)
-		y0 := int(margin + float64(i)*lineSpacing*capPx - l.top*l.scale)
-		for y := 0; y < h; y++ {
-			for x := 0; x < w; x++ {
-				p := image.Point{x0 + x, y0 + y}
-				if p.In(out.Rect) {
-					at := out.PixOffset(p.X, p.Y)
-					out.Pix[at] = min(out.Pix[at], scaled.Pix[scaled.PixOffset(x, y)])
-				}
-			}
-		}
-	}
-	return out, capPx
-}
-
-// grey converts a crop to 8-bit grey.
-func grey(img image.Image) *image.Gray {
-	if g, ok := img.(*image.Gray); ok && g.Rect.Min == (image.Point{}) {
-		return g
-	}
-	b := img.Bounds()
-	g := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
-	for y := 0; y < b.Dy(); y++ {
-		for x := 0; x < b.Dx(); x++ {
-			g.Set(x, y, img.At(b.Min.X+x, b.Min.Y+y))
-		}
-	}
-	return g
-}
-
-// inkExtent is a crop's capitals: the rows where a tenth of the busiest
-// row's ink is, and the first column with ink.
-func inkExtent(g *image.Gray) (top, bottom, left int) {
-	rows := make([]int, g.Rect.Dy())
-	left = g.Rect.Dx()
-	most := 0
-	for y := range rows {
-		for x := 0; x < g.Rect.Dx(); x++ {
-			if g.Pix[g.PixOffset(x, y)] < 128 {
-				rows[y]++
-				left = min(left, x)
-			}
-		}
-		most = max(most, rows[y])
-	}
-	top, bottom = -1, 0
-	for y, n := range rows {
-		if 10*n > most {
-			if top < 0 {
-				top = y
-			}
-			bottom = y + 1
-		}
-	}
-	if top < 0 || left == g.Rect.Dx() {
-		return 0, g.Rect.Dy(), 0
-	}
-	return top, bottom, left
 }
 
 // docOutcome is how reading one image of a document ended.
