@@ -31,8 +31,11 @@ func analyse(p Page) analysis {
 		return a
 	}
 	g, box := docGray(p.Image, d)
-	rows := box.rows(g.Rect, math.Max(2, box.H*0.03))
-	a.measure(g, rows, workDPIOf(d))
+	inset := math.Max(2, box.H*0.03)
+	rows := box.rows(g.Rect, inset)
+	// Tones are measured on the document alone: inside its hull too,
+	// which leaves out the table a box drawn around a trapezium holds.
+	a.measure(g, withinHull(rows, d.hull, float64(docFactor(d)), inset), workDPIOf(d))
 	// Blur is measured at half the working resolution: halving averages
 	// sensor noise away, which otherwise passes for fine detail.
 	if workDPIOf(d) >= 225 {

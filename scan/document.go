@@ -19,6 +19,10 @@ type Document struct {
 	// CutOff when, reaching it, it is also smaller than its kind: part of
 	// it was not scanned.
 	Touches, CutOff bool
+	// hull is the convex hull of the document's region, in page pixels:
+	// a photographed document seen at an angle is a trapezium, and its
+	// box holds wedges of the table around it.
+	hull [][2]float64
 }
 
 // DPISource says where Document.DPI comes from.
@@ -51,6 +55,9 @@ func findDocument(p Page, t *thumb) Document {
 		s := t.scale
 		d.Box.CX, d.Box.CY = float64(b.Min.X)+d.Box.CX*s, float64(b.Min.Y)+d.Box.CY*s
 		d.Box.W, d.Box.H = d.Box.W*s, d.Box.H*s
+		for i, p := range d.hull {
+			d.hull[i] = [2]float64{float64(b.Min.X) + p[0]*s, float64(b.Min.Y) + p[1]*s}
+		}
 	} else {
 		d.Box = Box{CX: float64(b.Min.X+b.Max.X) / 2, CY: float64(b.Min.Y+b.Max.Y) / 2, W: float64(b.Dx()), H: float64(b.Dy())}.normal()
 	}
@@ -138,7 +145,7 @@ func locate(t *thumb) Document {
 		}
 	}
 	box := minAreaBox(pts)
-	d := Document{Found: box.W > 0, Box: box}
+	d := Document{Found: box.W > 0, Box: box, hull: convexHull(pts)}
 	// The box, not the pixels, tells whether the document reaches an
 	// edge: a light card's body may not stand out, its print does.
 	var sides [4]bool
