@@ -14,7 +14,7 @@ import "time"
 // have been read again: those can still mend such a field.
 func keepBroken(res Result, now time.Time) Result {
 	d := draftOf(res)
-	if d == nil || !d.undoBrokenSwaps() {
+	if d == nil || !runLast(d) {
 		return res
 	}
 	return d.result(res.RawLines, now)

@@ -66,7 +66,11 @@ func (r *glyphReader) read(img image.Image, box image.Rectangle, allowed string)
 // that is no country is read again letter by letter, among all letters,
 // and a change stands only if the list then knows the code: the glyph
 // must say it, not the list alone.
-func (d *mrzDraft) rereadOutOfClass(src *glyphSource, r *glyphReader) bool {
+func (d *mrzDraft) rereadOutOfClass(g *glyphWork) bool {
+	src, r := g.src, g.reader
+	if r == nil {
+		return false
+	}
 	changed := false
 	for i, line := range d.lines {
 		for j, c := range line {

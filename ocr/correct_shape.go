@@ -12,8 +12,9 @@ import (
 // their own.
 const confusableGlyphs = "O0DB8"
 
-// settleShapes changes, in res, characters whose glyph's shape, in the
-// line image the reading came from, clearly says another one (shape.go):
+// settleShapes runs the glyph passes (passes.go) on res: it changes
+// characters whose glyph's shape, in the line image the reading came
+// from, clearly says another one (shape.go):
 // one of the confusable glyphs in fields that allow letters and digits,
 // a bare stem (I, or 1 as a check digit says), and in names the letters
 // the model confuses (H, M, N; T, V, W, Y; B and O, also where Parse
@@ -32,42 +33,82 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 	if d == nil {
 		return res
 	}
-	lay := d.lay
-	g := newGlyphSource(d, readings)
-	var cands []charPos
+	g := newGlyphWork(d, res, readings, glyphs)
+	if !runGlyphs(d, g) {
+		return res
+	}
+	return d.result(res.RawLines, now)
+}
+
+// glyphWork is what the glyph passes know besides the draft: each
+// character's glyph, the glyphs that may be read again, and what stood
+// before the first glyph pass ran.
+type glyphWork struct {
+	src    *glyphSource
+	reader *glyphReader // nil: glyphs are not read again
+	// undo are Parse's swaps between look-alikes the shape may settle.
+	undo []Correction
+	// cands are the characters as Tesseract read them (or in names as
+	// Parse's class fix made them) that the shape may settle.
+	cands []charPos
+	// specks are the marks among fillers too small to be characters.
+	specks      []charPos
+	zero, eight *glyphRef
+}
+
+func newGlyphWork(d *mrzDraft, res Result, readings []lineReading, reader *glyphReader) *glyphWork {
+	g := &glyphWork{src: newGlyphSource(d, readings), reader: reader, undo: swapsToUndo(res.Corrections, d.lay)}
 	for i, line := range d.lines {
 		for j, c := range line {
-			fl := lay.at[i][j]
-			if c != '<' && fl.class != digitClass && (g.unchanged(i, j) || isName(fl) && g.fixedByClass(i, j)) {
-				cands = append(cands, charPos{i, j})
+			fl := d.lay.at[i][j]
+			if c != '<' && fl.class != digitClass && (g.src.unchanged(i, j) || isName(fl) && g.src.fixedByClass(i, j)) {
+				g.cands = append(g.cands, charPos{i, j})
 			}
 		}
 	}
-	undo := swapsToUndo(res.Corrections, lay)
-	specks := g.specks()
-	zero, eight := g.reference('0'), g.reference('8')
+	g.specks = g.src.specks()
+	g.zero, g.eight = g.src.reference('0'), g.src.reference('8')
+	return g
+}
+
+// undoDeniedSwaps puts back a look-alike Parse swapped to pass a check
+// digit when the glyph clearly is what was read: a mod-10 check passes
+// a random swap one time in ten, and issuers' specimens fail their own
+// checks.
+func (d *mrzDraft) undoDeniedSwaps(g *glyphWork) bool {
 	changed := false
-	// A look-alike Parse swapped to pass a check digit goes back when the
-	// glyph clearly is what was read: a mod-10 check passes a random swap
-	// one time in ten, and issuers' specimens fail their own checks.
-	for _, c := range undo {
-		gl, ok := g.glyph(c.Line, c.Col)
-		if ok && shapeRead(c.To[0], gl, zero, eight) == c.From[0] {
+	for _, c := range g.undo {
+		gl, ok := g.src.glyph(c.Line, c.Col)
+		if ok && shapeRead(c.To[0], gl, g.zero, g.eight) == c.From[0] {
 			d.set(c.Line, c.Col, c.From[0])
 			changed = true
 		}
 	}
-	for _, p := range specks {
+	return changed
+}
+
+// clearSpecks makes fillers of the marks among fillers too small to be
+// characters (glyphSource.specks).
+func (d *mrzDraft) clearSpecks(g *glyphWork) bool {
+	changed := false
+	for _, p := range g.specks {
 		if d.shapeChangeHolds(p, '<') {
 			changed = true
 		}
 	}
-	for _, p := range cands {
-		gl, ok := g.glyph(p.line, p.col)
+	return changed
+}
+
+// settleGlyphShapes changes the characters whose glyph's shape clearly
+// says another one, as shape.go measures it.
+func (d *mrzDraft) settleGlyphShapes(g *glyphWork) bool {
+	changed := false
+	for _, p := range g.cands {
+		gl, ok := g.src.glyph(p.line, p.col)
 		if !ok {
 			continue
 		}
-		c, fl := d.lines[p.line][p.col], lay.at[p.line][p.col]
+		c, fl := d.lines[p.line][p.col], d.lay.at[p.line][p.col]
 		var to byte
 		switch {
 		case gl.isStem() && fl.class == letterClass:
@@ -81,7 +122,7 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 		case isName(fl):
 			to = letterShape(c, gl)
 		case shapeSettles(fl):
-			to = shapeRead(c, gl, zero, eight)
+			to = shapeRead(c, gl, g.zero, g.eight)
 		}
 		if to == 0 || to == c {
 			continue
@@ -90,13 +131,7 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 			changed = true
 		}
 	}
-	if glyphs != nil && d.rereadOutOfClass(g, glyphs) {
-		changed = true
-	}
-	if !changed {
-		return res
-	}
-	return d.result(res.RawLines, now)
+	return changed
 }
 
 // swapsToUndo are the corrections from one confusable glyph to another

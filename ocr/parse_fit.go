@@ -59,7 +59,7 @@ func absInt(n int) int {
 // correctDraft applies the corrections to lines of the right lengths.
 func correctDraft(lay *mrzLayout, choice []fitting) *mrzDraft {
 	d := prepare(lay, choice)
-	d.repairChecks()
+	runText(d, repair)
 	return d
 }
 
@@ -76,10 +76,7 @@ func prepare(lay *mrzLayout, choice []fitting) *mrzDraft {
 		}
 	}
 	d := newMrzDraft(lay, lines, fixes)
-	d.fixClasses()
-	d.fixCountries()
-	d.fixNames()
-	d.fixFillerRuns()
+	runText(d, fitText)
 	return d
 }
 

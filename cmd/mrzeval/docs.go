@@ -348,6 +348,9 @@ func evalDocs(dir string, w io.Writer) error {
 	fmt.Fprintf(w, "\n## Whole MRZ images from real line crops (%s)\n\n", dir)
 	fmt.Fprintf(w, "Each document's crops stacked in MRZ order (%d documents: %d tuning, %d held out, split by a hash of the source photo's name), shown in %d scenes and read as `idpro mrz` reads a file. Exact: every line as printed. Wrong but valid: reported valid with a wrong field not flagged for review.\n\n",
 		len(docs), taken[tuningHalf], taken[heldOutHalf], len(used))
+	if *passesOffFlag != "" {
+		fmt.Fprintf(w, "Correction passes switched off: %s.\n\n", *passesOffFlag)
+	}
 	fmt.Fprintln(w, "| half | scene or format | images | exact | not found | wrong, flagged or invalid | wrong but valid |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
 	row := func(k key, label string) {

@@ -39,7 +39,13 @@ func run() error {
 	procs := flag.Int("procs", 1, "GOMAXPROCS while reading (timings are per core)")
 	peak := flag.String("peak", "", "internal: read this one JPEG, print the peak memory in kB and exit")
 	verbose := flag.Bool("v", false, "list every document not read exactly on stderr")
+	passesOffFlag = flag.String("passes-off", "", "switch these correction passes off, comma-separated, to measure what they are worth (ocr.PassNames: "+strings.Join(ocr.PassNames(), ", ")+")")
 	flag.Parse()
+	if *passesOffFlag != "" {
+		if err := ocr.SwitchOff(strings.Split(*passesOffFlag, ",")...); err != nil {
+			return err
+		}
+	}
 
 	dir, err := os.MkdirTemp("", "mrzeval-tessdata-")
 	if err != nil {
@@ -83,6 +89,9 @@ func run() error {
 	}
 	return nil
 }
+
+// passesOffFlag names the correction passes switched off (-passes-off).
+var passesOffFlag *string
 
 // sections are further reports that other files of this command add from
 // their init (lines.go: the recognizer alone on line crops).
