@@ -74,3 +74,29 @@ func eraseMRZ(img *image.RGBA) {
 		}
 	}
 }
+
+// The MRZ line never calls a reading correct while fields remain that
+// no check digit proves: it names them, and says when characters were
+// corrected, or when the zone passes its checks but not its structure.
+func TestMRZSummaryNamesTheFieldsToCompare(t *testing.T) {
+	e := newEnv(t, nil)
+	d := e.u.wizard.docs
+	checks := map[string]bool{"birth_date": true}
+	for _, c := range []struct {
+		res       ocr.Result
+		want, not string
+	}{
+		{ocr.Result{Found: true, Format: ocr.TD3, Valid: true, Checks: checks, Review: []string{"surname", "given_names", "sex"}},
+			"do not cover every field: compare Surname, Given names, Sex with the document", "All check digits"},
+		{ocr.Result{Found: true, Format: ocr.TD3, Valid: true, Checks: checks, Review: []string{"document_number"},
+			Corrections: []ocr.Correction{{Line: 1, Col: 3, From: "O", To: "0", Field: "document_number"}}},
+			"corrected so that the check digits match: compare Document number", "All check digits"},
+		{ocr.Result{Found: true, Format: ocr.DLEU, Checks: checks, Review: []string{"issuing_state"}},
+			"does not have the form of a real document", "do not match"},
+	} {
+		got := d.describe(c.res)
+		if !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
+			t.Errorf("%+v:\n%q\nwant %q, not %q", c.res, got, c.want, c.not)
+		}
+	}
+}

@@ -313,23 +313,34 @@ func (d *documentsStep) replace(i int, p scan.Page) bool {
 	return true
 }
 
+// describe says what was read and, in plain words, how far to trust it:
+// which fields to compare with the document, and why. "Correct" is
+// said only of a zone whose every field a check digit or its structure
+// proves.
 func (d *documentsStep) describe(r ocr.Result) string {
 	u := d.w.u
 	s := u.T("ui.mrz.found", "format", string(r.Format), "name", r.Fields.Surname+", "+r.Fields.GivenNames)
+	var names []string
+	for _, f := range r.Review {
+		names = append(names, u.T("ui.field."+f))
+	}
+	fields := strings.Join(names, ", ")
 	switch {
+	case r.Valid && len(names) == 0:
+		return s + " " + u.T("ui.mrz.valid")
+	case r.Valid && len(r.Corrections) > 0:
+		return s + " " + u.T("ui.mrz.corrected", "fields", fields)
 	case r.Valid:
-		s += " " + u.T("ui.mrz.valid")
+		return s + " " + u.T("ui.mrz.compare", "fields", fields)
 	case len(r.Checks) == 0:
 		s += " " + u.T("ui.mrz.unchecked")
+	case r.ChecksPassed() == len(r.Checks):
+		s += " " + u.T("ui.mrz.malformed")
 	default:
 		s += " " + u.T("ui.mrz.invalid")
 	}
-	if len(r.Review) > 0 {
-		var names []string
-		for _, f := range r.Review {
-			names = append(names, u.T("ui.field."+f))
-		}
-		s += "\n" + u.T("ui.mrz.review", "fields", strings.Join(names, ", "))
+	if len(names) > 0 {
+		s += "\n" + u.T("ui.mrz.review", "fields", fields)
 	}
 	return s
 }
