@@ -19,8 +19,8 @@ type Params struct {
 // DefaultParams are RFC 9106's second recommended option (t=3, 64 MiB,
 // p=4), above OWASP's minimum (19 MiB, t=2, p=1). A key is derived once
 // per start, so a desktop can afford it. Measured on the 2-core build
-// machine (BenchmarkDeriveKey): 76 ms and 64 MiB per derivation; a laptop
-// five times slower still answers in under half a second.
+// machine: 73 ms idle (0.34-0.55 s while other builds loaded both cores),
+// 64 MiB; a laptop five times slower still answers in under half a second.
 var DefaultParams = Params{Time: 3, MemoryKiB: 64 * 1024, Threads: 4}
 
 // Bounds on Params read from a record: a damaged or hostile record must not
