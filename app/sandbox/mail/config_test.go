@@ -36,6 +36,7 @@ func TestParseURL(t *testing.T) {
 		"smtp://mail.example.be?from=a@b.be&timeout=soon",
 		"smtp://mail.example.be?from=a@b.be&tsl=none",
 		"smtp://mail.example.be:99999?from=a@b.be",
+		"smtp://mail.example.be/relay?from=a@b.be",
 	} {
 		if _, err := ParseURL(bad); err == nil {
 			t.Errorf("ParseURL(%q) accepted", bad)

@@ -12,8 +12,8 @@
 // boundary derive from it), so a resent message is recognisably the same.
 //
 // Two Senders deliver it: SMTP, through a server reached with STARTTLS,
-// implicit TLS or (on loopback) in the clear, with optional PLAIN or LOGIN
-// authentication (github.com/wneessen/go-mail: net/smtp is frozen); and
+// implicit TLS or, for a local relay, in the clear, with optional PLAIN or
+// LOGIN authentication (github.com/wneessen/go-mail: net/smtp is frozen); and
 // Directory, which writes .eml files into a folder, the embedded sandbox's
 // default.
 package mail

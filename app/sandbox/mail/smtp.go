@@ -43,7 +43,10 @@ const DefaultTimeout = 15 * time.Second
 //	smtp://127.0.0.1:1025?tls=none&from=idpro@localhost
 //
 // Without tls= the scheme decides: smtp is STARTTLS, smtps implicit TLS.
-// Credentials are only sent over TLS, or to a server on loopback.
+// Query values are URL-encoded: a + in the sender's address is %2B.
+// Credentials are only sent over TLS, or to a server on loopback (go-mail
+// refuses otherwise), so tls=none with a password works only for a local
+// relay.
 type Config struct {
 	Host      string
 	Port      int     // 0: by TLS mode, 587, 465 or 25
@@ -61,6 +64,9 @@ func ParseURL(s string) (Config, error) {
 	u, err := url.Parse(s)
 	if err != nil {
 		return Config{}, fmt.Errorf("mail: SMTP URL: %w", err)
+	}
+	if u.Path != "" && u.Path != "/" {
+		return Config{}, fmt.Errorf("mail: SMTP URL %q has a path", u.Redacted())
 	}
 	c := Config{Host: u.Hostname()}
 	switch u.Scheme {
@@ -170,10 +176,11 @@ func NewSMTP(c Config) (*SMTP, error) {
 	if err := c.check(); err != nil {
 		return nil, err
 	}
-	opts := []gomail.Option{gomail.WithPort(c.port()), gomail.WithTimeout(DefaultTimeout)}
-	if c.Timeout > 0 {
-		opts[1] = gomail.WithTimeout(c.Timeout)
+	timeout := c.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
 	}
+	opts := []gomail.Option{gomail.WithPort(c.port()), gomail.WithTimeout(timeout)}
 	switch c.mode() {
 	case StartTLS:
 		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSMandatory))

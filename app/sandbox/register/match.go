@@ -139,7 +139,15 @@ func (r *Register) Match(q Query) Outcome {
 		}
 	}
 	slices.Sort(hits)
-	out := Outcome{Result: min(Result(len(hits)), Ambiguous)}
+	var out Outcome
+	switch len(hits) {
+	case 0:
+		out.Result = None
+	case 1:
+		out.Result = Found
+	default:
+		out.Result = Ambiguous
+	}
 	for _, i := range hits {
 		out.People = append(out.People, r.people[i].clone())
 	}
