@@ -3,6 +3,7 @@ package mail
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -172,6 +173,30 @@ func TestInitials(t *testing.T) {
 	for s, ok := range map[string]bool{"J. K.": true, "J.-P. M.": true, "JK": false, "Jan": false, "J. K. 1": false} {
 		if initialsOnly(s) != ok {
 			t.Errorf("initialsOnly(%q) = %v", s, !ok)
+		}
+	}
+}
+
+// TestLanguagesDefineTheSame catches a misspelt template name, which the
+// status test would only see as a missing one.
+func TestLanguagesDefineTheSame(t *testing.T) {
+	names := func(lang string) []string {
+		var out []string
+		for _, tmpl := range phrases[lang].Templates() {
+			if !strings.HasSuffix(tmpl.Name(), ".tmpl") { // the file itself
+				out = append(out, tmpl.Name())
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := names(Languages[0])
+	if len(want) != 2*len(Statuses)+5 {
+		t.Errorf("%s defines %d templates, want a subject and body per status and 5 labels: %q", Languages[0], len(want), want)
+	}
+	for _, lang := range Languages[1:] {
+		if got := names(lang); !slices.Equal(got, want) {
+			t.Errorf("%s defines %q,\nwant %q", lang, got, want)
 		}
 	}
 }
