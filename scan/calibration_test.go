@@ -23,6 +23,17 @@ var calibrateDir = flag.String("write", "", "with -calibrate: also write the set
 
 var calibrate = flag.Bool("calibrate", false, "run the full calibration set and print its confusion matrix (docs/quality.md)")
 
+var heldOut = flag.Bool("heldout", false, "with -calibrate: the held-out part of the set (other documents and captures, never used to tune)")
+
+// firstSeed is the seed of the set's first document: the tuning part
+// starts at 100, the held-out part at 500.
+func firstSeed() uint64 {
+	if *heldOut {
+		return 500
+	}
+	return 100
+}
+
 // kindOf is the kind of the defect pages of seed number s: every kind in
 // turn.
 func kindOf(s int) specimen.Kind { return specimen.Kinds[s%len(specimen.Kinds)] }
@@ -50,7 +61,10 @@ func defectSet(seeds, kindSeeds int) []sample {
 		out = append(out, sample{name: name, defect: defect, strong: strong, mild: mild, page: p})
 	}
 	for s := 0; s < seeds; s++ {
-		seed := uint64(100 + s)
+		seed := firstSeed() + uint64(s)
+		if s < kindSeeds {
+			out = append(out, photoSet(s, seed)...)
+		}
 		// Clean cards of every kind, also with the wrong resolution in
 		// the file that phones and editors write (72, 96) or a too fine
 		// one (600), brought in through Import as a user's file is.
@@ -286,7 +300,7 @@ func TestCleanPagesOfEveryKind(t *testing.T) {
 	}
 	var counts [3]int
 	for s := 0; s < *calibrateSeeds; s++ {
-		seed := uint64(100 + s)
+		seed := firstSeed() + uint64(s)
 		for _, k := range specimen.Kinds {
 			for _, page := range []specimen.Page{specimen.A4Flatbed, specimen.Photo} {
 				opt := cleanOptions(seed, page, 300)

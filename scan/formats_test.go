@@ -212,31 +212,33 @@ func TestImportCountsSixteenBitPixelsTwice(t *testing.T) {
 
 // Uncompressed 8-bit TIFF pages are read in place; compressed ones go to
 // the decoder.
-func TestRawTIFF(t *testing.T) {
+func TestTIFFRows(t *testing.T) {
 	src := halves(64, 48)
-	var lzw bytes.Buffer
-	if err := tiff.Encode(&lzw, src, &tiff.Options{Compression: tiff.LZW}); err != nil {
+	var deflate bytes.Buffer
+	if err := tiff.Encode(&deflate, src, &tiff.Options{Compression: tiff.Deflate, Predictor: true}); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
-		name string
-		data []byte
-		raw  bool
-	}{{"rgb", rgbTIFF(src, 600), true}, {"lzw", lzw.Bytes(), false}} {
+		name    string
+		data    []byte
+		inPlace bool
+	}{{"rgb", rgbTIFF(src, 600), true}, {"deflate", deflate.Bytes(), false}} {
 		tf, first, _ := parseTIFF(c.data)
 		dirs, _ := tf.pages(first, 1)
-		raw, ok := tf.rawTIFF(dirs[0], 64, 48)
-		if ok != c.raw {
-			t.Errorf("%s: read in place %v, want %v", c.name, ok, c.raw)
+		rows, ok := tf.tiffRows(dirs[0], 64, 48)
+		if !ok || isStrips(rows) != c.inPlace {
+			t.Errorf("%s: read by rows %v, in place %v", c.name, ok, isStrips(rows))
 			continue
 		}
-		if ok {
-			redBlue(t, raw)
-			row := make([]uint8, 3*64)
-			rgbRow(raw, 10, row)
-			if row[0] != 255 || row[3*63+2] != 255 {
-				t.Errorf("%s: row %v", c.name, row[:6])
-			}
+		if c.inPlace {
+			redBlue(t, rows)
+		}
+		row := make([]uint8, 3*64)
+		for y := 0; y <= 10; y++ {
+			rgbRow(rows, y, row)
+		}
+		if row[0] != 255 || row[3*63+2] != 255 {
+			t.Errorf("%s: row %v", c.name, row[:6])
 		}
 	}
 }

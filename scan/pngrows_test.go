@@ -8,10 +8,12 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
+	"io"
 	"testing"
 
 	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/ocr/specimen"
+	"golang.org/x/image/tiff"
 )
 
 // in converts img to a layout of model's kind.
@@ -134,5 +136,57 @@ func TestSixteenBitTIFFReadInPlace(t *testing.T) {
 		} else if d := maxLumaDiff(pages[0].Image, want); d > 0 {
 			t.Errorf("16 bits differ from 8 by up to %d", d)
 		}
+	}
+}
+
+// Compressed TIFF scans, 8 or 16 bits, are read strip by strip into the
+// working copy decoding them whole gives (Deflate, with and without the
+// horizontal predictor; Go writes no LZW, whose reader is x/image's).
+func TestCompressedTIFFReadByRows(t *testing.T) {
+	card := render(specimen.TD2Card, 9, specimen.RandomOptions(9, specimen.Card, 600))
+	l := DefaultLimits
+	l.MaxWorkPixels = 500_000 // the file states no resolution: brought down by a whole factor
+	for _, c := range []struct {
+		name string
+		img  image.Image
+		opt  tiff.Options
+	}{
+		{"rgba 8, predictor", card, tiff.Options{Compression: tiff.Deflate, Predictor: true}},
+		{"rgba 16, predictor", in(card, image.NewRGBA64(card.Rect)), tiff.Options{Compression: tiff.Deflate, Predictor: true}},
+		{"rgba 16", in(card, image.NewRGBA64(card.Rect)), tiff.Options{Compression: tiff.Deflate}},
+		{"grey 16, predictor", in(card, image.NewGray16(card.Rect)), tiff.Options{Compression: tiff.Deflate, Predictor: true}},
+	} {
+		var buf bytes.Buffer
+		if err := tiff.Encode(&buf, c.img, &c.opt); err != nil {
+			t.Fatal(err)
+		}
+		pages, err := l.Import("scan.tif", bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		whole, err := tiff.Decode(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := whole.Bounds()
+		f := l.workFactor(b.Dx(), b.Dy(), 0)
+		if f < 2 {
+			t.Fatalf("%s: not brought down", c.name)
+		}
+		want := shrink(whole, f)
+		if got := pages[0].Image; got.Bounds() != want.Bounds() || maxLumaDiff(got, want) > 1 {
+			t.Errorf("%s: %v, want %v; luminance differs by up to %d", c.name, got.Bounds(), want.Bounds(), maxLumaDiff(got, want))
+		}
+	}
+}
+
+func TestPackBits(t *testing.T) {
+	// The example of Apple's Technical Note TN1023.
+	in := []byte{0xFE, 0xAA, 0x02, 0x80, 0x00, 0x2A, 0xFD, 0xAA, 0x03, 0x80, 0x00, 0x2A, 0x22, 0xF7, 0xAA}
+	want := []byte{0xAA, 0xAA, 0xAA, 0x80, 0x00, 0x2A, 0xAA, 0xAA, 0xAA, 0xAA, 0x80, 0x00, 0x2A, 0x22,
+		0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA}
+	got, err := io.ReadAll(&packBits{r: bytes.NewReader(in)})
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("got % X, %v", got, err)
 	}
 }

@@ -173,9 +173,10 @@ func (l Limits) importTIFF(name string, b []byte) ([]Page, error) {
 			return nil, app.Errorf("scan.corrupt_image", err, "file", name)
 		}
 		var p Page
-		if raw, ok := t.rawTIFF(d, cfg.Width, cfg.Height); ok && l.workFactor(cfg.Width, cfg.Height, t.dpi(d)) >= 2 {
-			// Read in place: only the working copy is made.
-			p, err = l.finishRows(raw, name, cfg, t.dpi(d), t.orientation(d), nil)
+		if rows, ok := t.tiffRows(d, cfg.Width, cfg.Height); ok && l.workFactor(cfg.Width, cfg.Height, t.dpi(d)) >= 2 &&
+			(t.orientation(d) <= 1 || isStrips(rows)) {
+			// Read a row at a time: only the working copy is made.
+			p, err = l.finishRows(rows, name, cfg, t.dpi(d), t.orientation(d), nil)
 		} else {
 			p, err = l.decodeTIFF(name, b, d, cfg, t.dpi(d), t.orientation(d))
 		}
@@ -200,4 +201,11 @@ func (l Limits) decodeTIFF(name string, b []byte, d ifd, cfg image.Config, dpi f
 		return Page{}, app.Errorf("scan.corrupt_image", err, "file", name)
 	}
 	return l.finish(img, name, dpi, orient, nil)
+}
+
+// isStrips tells whether rows can be read in any order (in place), as
+// turning a page by its orientation tag does.
+func isStrips(rows rowSource) bool {
+	_, ok := rows.(*tiffStrips)
+	return ok
 }

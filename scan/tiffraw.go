@@ -11,25 +11,48 @@ import (
 // decoder's copy of a single-strip file as much again; read in place, a
 // page costs its file and the working copy shrink makes of it.
 
+// tiffLayout is how a TIFF page's samples lie: interleaved, 8 or 16 bits
+// each, grey or RGB(A).
+type tiffLayout struct {
+	w, h, spp   int
+	bps, hi     int // bytes a sample; index of its high byte
+	whiteIsZero bool
+}
+
+// pixel reads the pixel at the start of p as 8-bit RGB into dst; a
+// 16-bit sample counts by its high byte.
+func (l tiffLayout) pixel(p []byte, dst []uint8) {
+	if l.spp == 1 {
+		v := p[l.hi]
+		if l.whiteIsZero {
+			v = 255 - v
+		}
+		dst[0], dst[1], dst[2] = v, v, v
+		return
+	}
+	dst[0], dst[1], dst[2] = p[l.hi], p[l.bps+l.hi], p[2*l.bps+l.hi]
+}
+
+func (l tiffLayout) rowBytes() int { return l.w * l.spp * l.bps }
+
 // tiffStrips is an uncompressed 8- or 16-bit TIFF page read in place:
-// rows are sliced from the file's strips. A 16-bit sample counts by its
-// high byte.
+// rows are sliced from the file's strips.
 type tiffStrips struct {
+	tiffLayout
 	b            []byte
 	offsets      []uint32
 	rowsPerStrip int
-	w, h, spp    int
-	bps, hi      int // bytes a sample; index of its high byte
-	whiteIsZero  bool
 }
 
-// rawTIFF returns the page of directory d as a tiffStrips when it is
-// uncompressed 8- or 16-bit grey or RGB(A) in one plane and its strips
-// lie within the file; false otherwise (the decoder handles it).
-func (t tiffFile) rawTIFF(d ifd, w, h int) (*tiffStrips, bool) {
+// tiffRows returns the page of directory d read a row at a time when it
+// is 8- or 16-bit grey or RGB(A) in one plane, uncompressed (read in
+// place) or compressed by LZW, Deflate or PackBits (strip by strip), and
+// its strips lie within the file; false otherwise (the decoder handles
+// it).
+func (t tiffFile) tiffRows(d ifd, w, h int) (rowSource, bool) {
 	comp, ok := t.uint(d, 259)
-	if ok && comp != 1 {
-		return nil, false
+	if !ok {
+		comp = 1
 	}
 	if planar, ok := t.uint(d, 284); ok && planar != 1 {
 		return nil, false
@@ -53,9 +76,9 @@ func (t tiffFile) rawTIFF(d ifd, w, h int) (*tiffStrips, bool) {
 			return nil, false
 		}
 	}
-	bps, hi := int(bits[0])/8, 0
-	if bps == 2 && t.bo == binary.LittleEndian {
-		hi = 1
+	l := tiffLayout{w: w, h: h, spp: int(spp), bps: int(bits[0]) / 8, whiteIsZero: photo == 0}
+	if l.bps == 2 && t.bo == binary.LittleEndian {
+		l.hi = 1
 	}
 	rps, ok := t.uint(d, 278)
 	if !ok || int(rps) > h || rps == 0 {
@@ -67,13 +90,30 @@ func (t tiffFile) rawTIFF(d ifd, w, h int) (*tiffStrips, bool) {
 		return nil, false
 	}
 	for i, off := range offsets {
-		rows := min(int(rps), h-i*int(rps))
-		need := uint64(rows) * uint64(w) * uint64(spp) * uint64(bps)
-		if uint64(counts[i]) < need || uint64(off)+need > uint64(len(t.b)) {
+		size := uint64(counts[i])
+		if comp == 1 {
+			// The rows, not the count a writer may round, must fit.
+			size = uint64(min(int(rps), h-i*int(rps))) * uint64(l.rowBytes())
+			if uint64(counts[i]) < size {
+				return nil, false
+			}
+		}
+		if uint64(off)+size > uint64(len(t.b)) {
 			return nil, false
 		}
 	}
-	return &tiffStrips{b: t.b, offsets: offsets, rowsPerStrip: int(rps), w: w, h: h, spp: int(spp), bps: bps, hi: hi, whiteIsZero: photo == 0}, true
+	if comp == 1 {
+		return &tiffStrips{tiffLayout: l, b: t.b, offsets: offsets, rowsPerStrip: int(rps)}, true
+	}
+	predictor, _ := t.uint(d, 317)
+	switch {
+	case comp != 5 && comp != 8 && comp != 32946 && comp != 32773:
+		return nil, false
+	case predictor > 2:
+		return nil, false
+	}
+	return &tiffCoded{tiffLayout: l, b: t.b, offsets: offsets, counts: counts, rowsPerStrip: int(rps),
+		compression: comp, predictor: predictor, row: make([]byte, l.rowBytes())}, true
 }
 
 // uints reads a tag of SHORT or LONG values, inline or at an offset.
@@ -109,7 +149,7 @@ func (s *tiffStrips) ColorModel() color.Model { return color.RGBAModel }
 func (s *tiffStrips) Bounds() image.Rectangle { return image.Rect(0, 0, s.w, s.h) }
 
 func (s *tiffStrips) row(y int) []byte {
-	n := s.w * s.spp * s.bps
+	n := s.rowBytes()
 	off := int(s.offsets[y/s.rowsPerStrip]) + (y%s.rowsPerStrip)*n
 	return s.b[off : off+n]
 }
@@ -130,17 +170,4 @@ func (s *tiffStrips) rgbRow(y int, dst []uint8) {
 	for x := 0; x < s.w; x++ {
 		s.pixel(src[x*step:], dst[3*x:3*x+3])
 	}
-}
-
-// pixel reads the pixel at the start of p as 8-bit RGB into dst.
-func (s *tiffStrips) pixel(p []byte, dst []uint8) {
-	if s.spp == 1 {
-		v := p[s.hi]
-		if s.whiteIsZero {
-			v = 255 - v
-		}
-		dst[0], dst[1], dst[2] = v, v, v
-		return
-	}
-	dst[0], dst[1], dst[2] = p[s.hi], p[s.bps+s.hi], p[2*s.bps+s.hi]
 }
