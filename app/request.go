@@ -1,6 +1,8 @@
 package app
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"net/mail"
 	"strings"
 	"time"
@@ -10,11 +12,19 @@ import (
 // to the service's last answer. It is saved after every step, so nothing
 // typed is lost when the app or the network goes away.
 type Request struct {
-	ID        string   `json:"id"`                  // local, given by the History
-	RemoteID  string   `json:"remote_id,omitempty"` // the service's reference
-	Requester string   `json:"requester"`           // e-mail that gets status updates
-	Document  Document `json:"document"`
-	Pages     []Page   `json:"-"` // stored apart: listing the history must not load images
+	ID       string `json:"id"`                  // local, given by the History
+	RemoteID string `json:"remote_id,omitempty"` // the service's reference
+	// Key is the idempotency key, random, given when the request is
+	// created and sent with every try: a retry after a lost answer gets
+	// the first receipt, and no two requests ever share one.
+	Key     string `json:"key,omitempty"`
+	Company string `json:"company,omitempty"` // enterprise number, once sent
+	// RequestedBy is the staff member who sent it; Requester the e-mail
+	// that gets status updates (theirs by default, editable per request).
+	RequestedBy Requester `json:"requested_by,omitzero"`
+	Requester   string    `json:"requester"`
+	Document    Document  `json:"document"`
+	Pages       []Page    `json:"-"` // stored apart: listing the history must not load images
 	// Scan is the pages as the one PDF that was submitted and is archived
 	// (stored apart like Pages); nil until the request is sent.
 	Scan      *Page   `json:"-"`
@@ -26,6 +36,9 @@ type Request struct {
 	INSZ    INSZ     `json:"insz,omitempty"`
 	Asked   []string `json:"asked,omitempty"`   // what extra information the service wants
 	Message string   `json:"message,omitempty"` // the service's feedback
+	Rev     int64    `json:"rev,omitempty"`     // the service's revision last applied
+	// Timeline is every change the service made, oldest first.
+	Timeline []Event `json:"timeline,omitempty"`
 
 	Created   time.Time `json:"created"`
 	Updated   time.Time `json:"updated"`
@@ -151,4 +164,13 @@ func (r *Request) ValidateSend(now time.Time) error {
 func ValidEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
 	return err == nil && a.Address == strings.TrimSpace(s) && strings.Contains(a.Address[strings.LastIndex(a.Address, "@"):], ".")
+}
+
+// NewKey returns a random 128-bit idempotency key, hex-encoded.
+func NewKey() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return hex.EncodeToString(b[:])
 }

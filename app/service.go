@@ -2,35 +2,79 @@ package app
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
-// Service is the belgianIDpro online service (or its local sandbox).
+// Service is the belgianIDpro online service (or its local sandbox), as
+// seen by one signed-in staff member working for one company.
 // Implemented by app/api.Client over HTTP.
 type Service interface {
 	Submit(ctx context.Context, r *Request) (Receipt, error)
 	Status(ctx context.Context, remoteID string) (Receipt, error)
 	Cancel(ctx context.Context, remoteID string) (Receipt, error)
+	// Changes returns the company's requests changed after cursor ("" for
+	// all), oldest change first, a page at a time.
+	Changes(ctx context.Context, cursor string) (Changes, error)
 }
 
-// Receipt is the service's answer about one request.
+// ErrSignInRequired is wrapped by every call the service refused because
+// nobody is signed in (or the sign-in expired): like an outage, the request
+// waits in the outbox until someone signs in.
+var ErrSignInRequired = errors.New("sign-in required")
+
+// Changes is one page of a company's history as it changed since a cursor.
+type Changes struct {
+	Company  string    `json:"company"`
+	Receipts []Receipt `json:"items"`
+	Cursor   string    `json:"cursor"` // where the next call starts
+	More     bool      `json:"more"`   // another page is waiting
+}
+
+// Receipt is the service's view of one request.
 type Receipt struct {
-	ID      string    `json:"id"`
-	Status  Status    `json:"status"`
-	INSZ    INSZ      `json:"insz,omitempty"`
-	Asked   []string  `json:"asked,omitempty"`
-	Message string    `json:"message,omitempty"`
-	Updated time.Time `json:"updated"`
-	// Person is the worker as the Crossroads Bank knows them, when it
-	// completed missing data of a known person.
-	Person *Person `json:"person,omitempty"`
+	ID      string `json:"id"`
+	Company string `json:"company,omitempty"`
+	// Rev grows with every change the service makes, so a client never
+	// applies an older view over a newer one.
+	Rev     int64    `json:"rev,omitempty"`
+	Status  Status   `json:"status"`
+	INSZ    INSZ     `json:"insz,omitempty"`
+	Asked   []string `json:"asked,omitempty"`
+	Message string   `json:"message,omitempty"`
+
+	Created     time.Time  `json:"created,omitzero"`
+	Updated     time.Time  `json:"updated"`
+	RequestedBy *Requester `json:"requested_by,omitempty"`
+	Email       string     `json:"email,omitempty"` // where status mail goes
+	// Person is the worker as the service holds them: as sent, or
+	// completed from the Crossroads Bank for a known person.
+	Person   *Person   `json:"person,omitempty"`
+	Document *Document `json:"document,omitempty"`
+	Timeline []Event   `json:"timeline,omitempty"`
 }
 
-// Apply records the receipt on the request.
-func (r *Request) Apply(rc Receipt) {
+// Event is one change in a request's life: when, who, what.
+type Event struct {
+	At     time.Time `json:"at"`
+	Status Status    `json:"status"`
+	By     string    `json:"by,omitempty"` // a person's name, or the service
+	Note   string    `json:"note,omitempty"`
+}
+
+// Apply records the receipt on the request, unless the request already
+// holds a newer view of the service's (a sync and a send crossing).
+func (r *Request) Apply(rc Receipt) bool {
+	if rc.Rev != 0 && rc.Rev < r.Rev {
+		return false
+	}
 	if rc.ID != "" {
 		r.RemoteID = rc.ID
 	}
+	if rc.Company != "" {
+		r.Company = rc.Company
+	}
+	r.Rev = rc.Rev
 	r.Status = rc.Status
 	r.INSZ = rc.INSZ
 	r.Asked = rc.Asked
@@ -38,6 +82,30 @@ func (r *Request) Apply(rc Receipt) {
 	if rc.Person != nil {
 		r.Person = *rc.Person
 	}
+	if rc.RequestedBy != nil {
+		r.RequestedBy = *rc.RequestedBy
+	}
+	if rc.Email != "" {
+		r.Requester = rc.Email
+	}
+	if rc.Document != nil && r.Document.Number == "" {
+		r.Document = *rc.Document
+	}
+	if rc.Timeline != nil {
+		r.Timeline = rc.Timeline
+	}
+	if r.Submitted.IsZero() {
+		r.Submitted = rc.Created
+	}
+	return true
+}
+
+// FromReceipt is a request first seen in a sync: sent from another
+// workstation, so this one has its data but not its pages.
+func FromReceipt(rc Receipt) *Request {
+	r := &Request{Created: rc.Created}
+	r.Apply(rc)
+	return r
 }
 
 // History is the company's local list of requests. Implemented by store.
@@ -50,6 +118,12 @@ type History interface {
 	// Requests returns every request without pages, newest first.
 	Requests() ([]*Request, error)
 	Delete(id string) error
+	// Merge records what the service reported of a company's requests
+	// (creating local entries for requests sent from other workstations)
+	// and the cursor it synced to, in one transaction.
+	Merge(company, cursor string, rs []Receipt) error
+	// Cursor is where the company's last sync stopped ("" before the first).
+	Cursor(company string) (string, error)
 }
 
 // Settings are the user's choices, kept in the local store.
@@ -60,4 +134,5 @@ type Settings struct {
 	Requester  string `json:"requester,omitempty"` // default e-mail for new requests
 	Language   string `json:"language,omitempty"`  // nl, fr, de or en; empty follows the system
 	Scanner    string `json:"scanner,omitempty"`   // remembered default scanner
+	Company    string `json:"company,omitempty"`   // the company last worked for
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"github.com/idpro/idpro/app"
@@ -24,6 +25,22 @@ var migrations = []func(tx *bolt.Tx) error{
 			}
 		}
 		return nil
+	},
+	// 1 -> 2: the company history synced from the service needs an index
+	// from the service's ids to local ones, and a cursor per company.
+	func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketRemote, bucketCursors} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketRequests).ForEach(func(k, v []byte) error {
+			var r app.Request
+			if err := json.Unmarshal(v, &r); err != nil {
+				return app.Errorf("store.corrupt", err)
+			}
+			return indexRemote(tx, &r)
+		})
 	},
 }
 

@@ -25,12 +25,18 @@ func (s *Store) Save(r *app.Request) error {
 			r.ID = fmt.Sprintf("%08d", seq)
 			r.Created = now
 		}
+		if r.Key == "" {
+			r.Key = app.NewKey()
+		}
 		r.Updated = now
 		data, err := json.Marshal(r)
 		if err != nil {
 			return err
 		}
 		if err := reqs.Put([]byte(r.ID), data); err != nil {
+			return err
+		}
+		if err := indexRemote(tx, r); err != nil {
 			return err
 		}
 		return putPages(tx.Bucket(bucketPages), r.ID, r.Pages, r.Scan)
@@ -122,6 +128,12 @@ func (s *Store) Requests() ([]*app.Request, error) {
 // Delete removes a request and its pages; a missing id is not an error.
 func (s *Store) Delete(id string) error {
 	return s.update(func(tx *bolt.Tx) error {
+		var r app.Request
+		if data := tx.Bucket(bucketRequests).Get([]byte(id)); data != nil && json.Unmarshal(data, &r) == nil && r.RemoteID != "" {
+			if err := tx.Bucket(bucketRemote).Delete([]byte(r.RemoteID)); err != nil {
+				return err
+			}
+		}
 		if err := tx.Bucket(bucketRequests).Delete([]byte(id)); err != nil {
 			return err
 		}

@@ -1,14 +1,17 @@
-// Package api is the belgianIDpro HTTP API: its wire format and a client
-// that implements app.Service. The sandbox (app/sandbox) serves the same
-// API, so the app cannot tell the two apart.
+// Package api is the belgianIDpro HTTP API: its wire format, its contract
+// (openapi.yaml, OpenAPI 3.1, the one description of every route, schema,
+// security scheme and error) and a client that implements app.Service.
+// The sandbox (app/sandbox) serves the same API, so the app cannot tell
+// the two apart; both sides' tests validate real traffic against the
+// contract (app/api/contract).
 //
-//	POST /v1/requests               Submission        -> 201 app.Receipt
-//	GET  /v1/requests/{id}                            -> 200 app.Receipt
-//	POST /v1/requests/{id}/cancel                     -> 200 app.Receipt
-//	GET  /v1/requests?requester=E                     -> 200 []app.Receipt
-//	GET  /v1/health                                   -> 200 {"status":"ok"}
-//
-// A submission carries an Idempotency-Key header (the local request id): a
-// retry after a lost answer returns the first receipt instead of a second
-// INSZ. Errors are JSON Problem bodies with a status >= 400.
+// Sign-in is OAuth 2.0's authorization code with PKCE through a loopback
+// redirect (RFC 8252): /oauth/authorize, /oauth/token, /oauth/revoke.
+// Every /v1 route but /v1/health wants a bearer access token; company
+// routes (/v1/companies/{company}/...) answer only the company's staff
+// whom its main access manager gave access, and 404 to anyone else.
+// Submissions carry an Idempotency-Key (the request's random key): the
+// same key and body give the first receipt again, the same key with
+// another body a 422. Errors are RFC 9457 problem details whose code is a
+// message key the app translates.
 package api

@@ -1,10 +1,12 @@
 package api
 
-import "github.com/idpro/idpro/app"
+import (
+	"github.com/idpro/idpro/app"
+)
 
-// Submission is the body of POST /v1/requests.
+// Submission is the body of POST /v1/companies/{company}/requests.
 type Submission struct {
-	Requester string       `json:"requester"`
+	Requester string       `json:"requester"` // e-mail for status mail
 	Document  app.Document `json:"document"`
 	Pages     []app.Page   `json:"pages"`
 	Person    app.Person   `json:"person"`
@@ -38,17 +40,27 @@ func (s Submission) Request() *app.Request {
 	}
 }
 
-// Problem is the body of every error answer. Code is a message key the app
-// can translate.
-type Problem struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+// Page is one page of GET /v1/companies/{company}/requests.
+type Page struct {
+	Items []app.Receipt `json:"items"`
+	Next  string        `json:"next,omitempty"` // cursor of the next page
+	Total int           `json:"total"`          // matching requests in all
 }
 
-// Paths and headers of the API.
+// AccessChange is the body of PUT /v1/companies/{company}/staff/{person}.
+type AccessChange struct {
+	Access bool `json:"access"`
+}
+
+// Paths, headers and limits of the API. openapi.yaml is the contract.
 const (
-	PathRequests   = "/v1/requests"
 	PathHealth     = "/v1/health"
+	PathMe         = "/v1/me"
+	PathCompanies  = "/v1/companies"
+	PathAuthorize  = "/oauth/authorize"
+	PathToken      = "/oauth/token"
+	PathRevoke     = "/oauth/revoke"
 	HeaderIdemKey  = "Idempotency-Key"
+	ClientID       = "idpro"  // the app's public OAuth client (PKCE, no secret)
 	MaxRequestBody = 64 << 20 // four pages of 10 MB, base64-encoded, and the data
 )

@@ -85,9 +85,15 @@ func (d *Desk) Send(ctx context.Context, r *app.Request) error {
 }
 
 func (d *Desk) submit(ctx context.Context, r *app.Request) error {
+	if r.Key == "" {
+		r.Key = app.NewKey()
+		if err := d.save(r); err != nil {
+			return err
+		}
+	}
 	rc, err := d.service.Submit(ctx, r)
-	if errors.Is(err, app.ErrUnreachable) {
-		d.log.Info("service unreachable, request queued", "id", r.ID, "err", err)
+	if waits(err) {
+		d.log.Info("request queued", "id", r.ID, "err", err)
 		return err
 	}
 	if err != nil {
@@ -122,7 +128,7 @@ func (d *Desk) SendQueued(ctx context.Context) (int, error) {
 			}
 			return d.submit(ctx, r)
 		}); err != nil {
-			if errors.Is(err, app.ErrUnreachable) {
+			if waits(err) {
 				return sent, err
 			}
 			d.log.Warn("queued request refused", "id", item.ID, "err", err)
@@ -133,35 +139,48 @@ func (d *Desk) SendQueued(ctx context.Context) (int, error) {
 	return sent, nil
 }
 
-// Refresh asks the service where every open request stands.
-func (d *Desk) Refresh(ctx context.Context) error {
-	list, err := d.history.Requests()
-	if err != nil {
-		return err
-	}
-	for _, item := range list {
-		if !item.Status.Open() || item.RemoteID == "" {
-			continue
-		}
-		err := d.withFull(item.ID, func(r *app.Request) error {
-			rc, err := d.service.Status(ctx, r.RemoteID)
-			if err != nil {
-				return err
-			}
-			if rc.Status == r.Status && rc.INSZ == r.INSZ && len(rc.Asked) == len(r.Asked) {
-				return nil
-			}
-			r.Apply(rc)
-			return d.save(r)
-		})
-		if errors.Is(err, app.ErrUnreachable) {
-			return err
-		}
+// Sync brings the company's history up to date from the service: every
+// request of the company, from every workstation, a page at a time, each
+// page saved with the cursor that follows it.
+func (d *Desk) Sync(ctx context.Context) (int, error) {
+	d.mu.Lock()
+	svc := d.service
+	d.mu.Unlock()
+	changed := 0
+	for {
+		company := companyOf(svc)
+		cursor, err := d.history.Cursor(company)
 		if err != nil {
-			d.log.Warn("status update failed", "id", item.ID, "err", err)
+			return changed, err
+		}
+		ch, err := svc.Changes(ctx, cursor)
+		if err != nil {
+			return changed, err
+		}
+		// Under the lock: a send that is saving its receipt finishes
+		// first, and Apply's revision check keeps the newer view.
+		d.mu.Lock()
+		err = d.history.Merge(ch.Company, ch.Cursor, ch.Receipts)
+		d.mu.Unlock()
+		if err != nil {
+			return changed, err
+		}
+		changed += len(ch.Receipts)
+		if len(ch.Receipts) > 0 && d.OnChange != nil {
+			d.OnChange(nil)
+		}
+		if !ch.More {
+			return changed, nil
 		}
 	}
-	return nil
+}
+
+// companyOf is the company a service works for, when it says.
+func companyOf(s app.Service) string {
+	if c, ok := s.(interface{ Company() string }); ok {
+		return c.Company()
+	}
+	return ""
 }
 
 // Cancel withdraws a request: locally when the service never saw it,
@@ -184,15 +203,21 @@ func (d *Desk) Cancel(ctx context.Context, id string) error {
 	})
 }
 
-// Run sends queued requests and follows open ones every interval until
-// ctx ends.
+// waits tells an error after which a request stays queued: no network,
+// the service down, or nobody signed in.
+func waits(err error) bool {
+	return errors.Is(err, app.ErrUnreachable) || errors.Is(err, app.ErrSignInRequired)
+}
+
+// Run sends queued requests and syncs the company's history every
+// interval until ctx ends.
 func (d *Desk) Run(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
 		if _, err := d.SendQueued(ctx); err == nil {
-			if err := d.Refresh(ctx); err != nil && !errors.Is(err, app.ErrUnreachable) {
-				d.log.Warn("refresh failed", "err", err)
+			if _, err := d.Sync(ctx); err != nil && !waits(err) {
+				d.log.Warn("sync failed", "err", err)
 			}
 		}
 		select {

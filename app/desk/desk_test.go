@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net"
-	"net/http/httptest"
 	"path/filepath"
 	"testing"
 
@@ -12,24 +11,32 @@ import (
 	"github.com/idpro/idpro/app/api"
 	"github.com/idpro/idpro/app/desk"
 	"github.com/idpro/idpro/app/sandbox"
+	"github.com/idpro/idpro/app/sandbox/sandboxtest"
 	"github.com/idpro/idpro/store"
+)
+
+const (
+	bakery = "0403170701"
+	bram   = "bram.claes@sociaal-secretariaat.be"
+	an     = "an.peeters@bakkerij-janssens.be"
 )
 
 func setup(t *testing.T) (*desk.Desk, *store.Store, *api.Client) {
 	t.Helper()
-	dir := t.TempDir()
-	st, err := store.Open(filepath.Join(dir, "idpro.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sb, err := sandbox.Open(filepath.Join(dir, "sandbox.db"), sandbox.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(sb)
-	t.Cleanup(func() { srv.Close(); sb.Close(); st.Close() })
-	live, _ := api.New(srv.URL, nil)
+	srv := sandboxtest.Start(t, "", sandbox.Options{})
+	st := openStore(t)
+	live := srv.Client(bram, bakery)
 	return desk.New(st, live, nil, nil), st, live
+}
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "idpro.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
 
 func deadService(t *testing.T) app.Service {
@@ -40,7 +47,7 @@ func deadService(t *testing.T) app.Service {
 	addr := l.Addr().String()
 	l.Close()
 	c, _ := api.New("http://"+addr, nil)
-	return c
+	return c.ForCompany(bakery)
 }
 
 func request() *app.Request {
@@ -101,7 +108,7 @@ func TestCancel(t *testing.T) {
 	if open.Status != app.Investigating || len(open.Asked) != 1 {
 		t.Fatalf("want investigation, got %+v", open)
 	}
-	if err := d.Refresh(ctx); err != nil {
+	if _, err := d.Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.Cancel(ctx, open.ID); err != nil {

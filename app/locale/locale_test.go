@@ -65,7 +65,7 @@ func TestEveryAreaHasEveryLanguageAndKey(t *testing.T) {
 // so no user ever sees a bare message key.
 func TestErrorCodesAreTranslated(t *testing.T) {
 	root := filepath.Join("..", "..")
-	code := regexp.MustCompile(`(?:\bErrorf|writeProblem\([^"]*)\("?([a-z]+\.[a-z_.]+)"`)
+	code := regexp.MustCompile(`(?:\bErrorf\(|writeProblem\([^"]*)"([a-z]+\.[a-z_.]+)"`)
 	found := map[string]string{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {

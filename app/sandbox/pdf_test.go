@@ -5,7 +5,6 @@ import (
 	"context"
 	"image"
 	"image/png"
-	"path/filepath"
 	"testing"
 
 	"github.com/idpro/idpro/app"
@@ -37,22 +36,22 @@ func pdfOf(t *testing.T, n int) app.Page {
 // The app submits the pages as one PDF; the service counts the PDF's
 // pages against the limit and refuses what is not a PDF.
 func TestSubmittedPDFPagesCount(t *testing.T) {
-	c := serve(t, filepath.Join(t.TempDir(), "sandbox.db"))
+	c := start(t).Client(bram, bakery)
 	ctx := context.Background()
 
-	r := complete("two", app.Female)
+	r := complete(app.Female)
 	r.Pages = []app.Page{pdfOf(t, 2)}
 	if rc, err := c.Submit(ctx, r); err != nil || rc.Status != app.Allocated {
 		t.Fatalf("a two-page PDF: %+v, %v", rc, err)
 	}
 
-	r = complete("five", app.Female)
+	r = complete(app.Female)
 	r.Pages = []app.Page{pdfOf(t, 5)}
 	if _, err := c.Submit(ctx, r); app.ErrorCode(err) != "request.too_many_pages" {
 		t.Fatalf("a five-page PDF: %v, want request.too_many_pages", err)
 	}
 
-	r = complete("broken", app.Female)
+	r = complete(app.Female)
 	r.Pages = []app.Page{{Label: "document", ContentType: "application/pdf", Data: []byte("%PDF-1.7 not really")}}
 	if _, err := c.Submit(ctx, r); app.ErrorCode(err) != "service.bad_page" {
 		t.Fatalf("a broken PDF: %v, want service.bad_page", err)

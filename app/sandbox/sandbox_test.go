@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net"
-	"net/http/httptest"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,28 +11,30 @@ import (
 	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/app/api"
 	"github.com/idpro/idpro/app/sandbox"
+	"github.com/idpro/idpro/app/sandbox/sandboxtest"
 )
 
 var now = time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
 
-func serve(t *testing.T, path string) *api.Client {
+// Demo people and companies (demo.go).
+const (
+	bakery    = "0403170701"
+	transport = "0417181162"
+	an        = "an.peeters@bakkerij-janssens.be"    // bakery's main access manager
+	bram      = "bram.claes@sociaal-secretariaat.be" // staff of both, with access
+	chloe     = "chloe.dubois@bakkerij-janssens.be"  // bakery staff, no access yet
+	marc      = "marc.lambert@transports-lambert.be" // transport's main access manager
+	sofie     = "sofie.wouters@transports-lambert.be"
+)
+
+func start(t *testing.T) *sandboxtest.Server {
 	t.Helper()
-	sb, err := sandbox.Open(path, sandbox.Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(sb)
-	t.Cleanup(func() { srv.Close(); sb.Close() })
-	c, err := api.New(srv.URL, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return sandboxtest.Start(t, "", sandbox.Options{Now: func() time.Time { return now }})
 }
 
-func complete(id string, sex app.Sex) *app.Request {
+func complete(sex app.Sex) *app.Request {
 	return &app.Request{
-		ID: id, Requester: "hr@example.be",
+		Key: app.NewKey(), Requester: "hr@example.be",
 		Document: app.Document{Kind: app.Passport, Number: "X1234567", IssuingState: "POL"},
 		Pages:    []app.Page{{Label: "front", ContentType: "image/png", Data: []byte("png")}},
 		Person: app.Person{Surname: "Kowalski", GivenNames: "Jan", Sex: sex,
@@ -42,16 +43,22 @@ func complete(id string, sex app.Sex) *app.Request {
 }
 
 func TestCompleteRequestGetsBIS(t *testing.T) {
-	c := serve(t, filepath.Join(t.TempDir(), "sandbox.db"))
+	c := start(t).Client(bram, bakery)
 	ctx := context.Background()
 	seen := map[app.INSZ]bool{}
-	for i, sex := range []app.Sex{app.Male, app.Male, app.Female} {
-		rc, err := c.Submit(ctx, complete(string(rune('a'+i)), sex))
+	for _, sex := range []app.Sex{app.Male, app.Male, app.Female} {
+		rc, err := c.Submit(ctx, complete(sex))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rc.Status != app.Allocated || rc.ID == "" {
+		if rc.Status != app.Allocated || rc.ID == "" || rc.Company != bakery {
 			t.Fatalf("receipt %+v", rc)
+		}
+		if rc.RequestedBy == nil || rc.RequestedBy.Name != "Bram Claes" || rc.Email != "hr@example.be" {
+			t.Errorf("requester %+v, mail to %q: want the signed-in Bram, mail to the form's address", rc.RequestedBy, rc.Email)
+		}
+		if len(rc.Timeline) != 2 || rc.Timeline[0].Status != app.Received || rc.Timeline[1].Status != app.Allocated {
+			t.Errorf("timeline %+v", rc.Timeline)
 		}
 		n, err := app.ParseINSZ(string(rc.INSZ))
 		if err != nil {
@@ -63,9 +70,6 @@ func TestCompleteRequestGetsBIS(t *testing.T) {
 		if odd := (n[8]-'0')%2 == 1; odd != (sex == app.Male) {
 			t.Errorf("%s: sequence parity wrong for %s", n, sex)
 		}
-		if n.BirthDate(now) != (app.Date{Year: 2001, Month: 9, Day: 7}) {
-			t.Errorf("%s encodes %v", n, n.BirthDate(now))
-		}
 		if seen[n] {
 			t.Errorf("%s given twice", n)
 		}
@@ -74,9 +78,9 @@ func TestCompleteRequestGetsBIS(t *testing.T) {
 }
 
 func TestMissingDataIsInvestigatedAndCancellable(t *testing.T) {
-	c := serve(t, filepath.Join(t.TempDir(), "sandbox.db"))
+	c := start(t).Client(bram, bakery)
 	ctx := context.Background()
-	r := complete("local-1", app.Female)
+	r := complete(app.Female)
 	r.Person.BirthPlace = ""
 	rc, err := c.Submit(ctx, r)
 	if err != nil {
@@ -85,16 +89,12 @@ func TestMissingDataIsInvestigatedAndCancellable(t *testing.T) {
 	if rc.Status != app.Investigating || rc.INSZ != "" || len(rc.Asked) != 1 || rc.Asked[0] != app.FieldBirthPlace {
 		t.Fatalf("receipt %+v", rc)
 	}
-	again, err := c.Submit(ctx, r)
-	if err != nil || again.ID != rc.ID {
-		t.Fatalf("retry with the same key gave %+v, %v; want the first receipt", again, err)
-	}
 	st, err := c.Status(ctx, rc.ID)
 	if err != nil || st.Status != app.Investigating {
 		t.Fatalf("status %+v, %v", st, err)
 	}
 	cc, err := c.Cancel(ctx, rc.ID)
-	if err != nil || cc.Status != app.Cancelled {
+	if err != nil || cc.Status != app.Cancelled || cc.Timeline[len(cc.Timeline)-1].By != "Bram Claes" {
 		t.Fatalf("cancel %+v, %v", cc, err)
 	}
 	if _, err := c.Cancel(ctx, rc.ID); app.ErrorCode(err) != "service.cannot_cancel" {
@@ -106,7 +106,7 @@ func TestMissingDataIsInvestigatedAndCancellable(t *testing.T) {
 }
 
 func TestRefusals(t *testing.T) {
-	c := serve(t, filepath.Join(t.TempDir(), "sandbox.db"))
+	c := start(t).Client(bram, bakery)
 	ctx := context.Background()
 	cases := map[string]func(*app.Request){
 		"request.too_many_pages":  func(r *app.Request) { r.Pages = append(r.Pages, r.Pages[0], r.Pages[0], r.Pages[0], r.Pages[0]) },
@@ -115,7 +115,7 @@ func TestRefusals(t *testing.T) {
 		"service.bad_page":        func(r *app.Request) { r.Pages[0].ContentType = "text/plain" },
 	}
 	for code, change := range cases {
-		r := complete("x", app.Male)
+		r := complete(app.Male)
 		change(r)
 		if _, err := c.Submit(ctx, r); app.ErrorCode(err) != code {
 			t.Errorf("want %s, got %v", code, err)
@@ -123,26 +123,52 @@ func TestRefusals(t *testing.T) {
 	}
 }
 
+// The same key and body give the first receipt; the same key with another
+// body (two workstations that both counted to 1) is refused instead of
+// answered with another worker's number; keys are the company's own.
+func TestIdempotencyKeys(t *testing.T) {
+	s := start(t)
+	c := s.Client(bram, bakery)
+	ctx := context.Background()
+	first := complete(app.Male)
+	rc, err := c.Submit(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := c.Submit(ctx, first)
+	if err != nil || again.ID != rc.ID || again.INSZ != rc.INSZ {
+		t.Fatalf("retry: %+v, %v; want the first receipt %s", again, err, rc.ID)
+	}
+	other := complete(app.Female)
+	other.Key = first.Key
+	other.Person.Surname = "Nowak"
+	if got, err := c.Submit(ctx, other); app.ErrorCode(err) != "service.key_reused" || got.INSZ != "" {
+		t.Fatalf("same key, other worker: %+v, %v; want service.key_reused and no number", got, err)
+	}
+	elsewhere, err := s.Client(sofie, transport).Submit(ctx, first)
+	if err != nil || elsewhere.ID == rc.ID {
+		t.Fatalf("same key in another company: %+v, %v; want a request of its own", elsewhere, err)
+	}
+	first.Key = ""
+	if _, err := c.Submit(ctx, first); app.ErrorCode(err) != "request.key_missing" {
+		t.Errorf("no key: %v", err)
+	}
+}
+
 func TestDataSurvivesRestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sandbox.db")
-	sb, err := sandbox.Open(path, sandbox.Options{})
+	s := sandboxtest.Start(t, path, sandbox.Options{})
+	rc, err := s.Client(bram, bakery).Submit(context.Background(), complete(app.Male))
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(sb)
-	c, _ := api.New(srv.URL, nil)
-	rc, err := c.Submit(context.Background(), complete("k", app.Male))
-	srv.Close()
-	sb.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c = serve(t, path)
+	s.Close()
+	c := sandboxtest.Start(t, path, sandbox.Options{}).Client(bram, bakery)
 	st, err := c.Status(context.Background(), rc.ID)
 	if err != nil || st.INSZ != rc.INSZ {
 		t.Fatalf("after restart: %+v, %v; want %s", st, err, rc.INSZ)
 	}
-	next, _ := c.Submit(context.Background(), complete("k2", app.Male))
+	next, _ := c.Submit(context.Background(), complete(app.Male))
 	if next.INSZ == rc.INSZ {
 		t.Errorf("counter reset after restart: %s twice", rc.INSZ)
 	}
@@ -156,11 +182,14 @@ func TestUnreachableService(t *testing.T) {
 	addr := l.Addr().String()
 	l.Close()
 	c, _ := api.New("http://"+addr, nil)
-	_, err = c.Submit(context.Background(), complete("z", app.Male))
+	_, err = c.ForCompany(bakery).Submit(context.Background(), complete(app.Male))
 	if !errors.Is(err, app.ErrUnreachable) || app.ErrorCode(err) != "service.unreachable" {
 		t.Fatalf("dead port: %v", err)
 	}
 	if _, err := api.New("ftp://x", nil); app.ErrorCode(err) != "service.bad_url" {
 		t.Errorf("bad url: %v", err)
+	}
+	if _, err := api.New("http://service.example", nil); app.ErrorCode(err) != "service.tls_required" {
+		t.Errorf("plain http to another host: %v", err)
 	}
 }

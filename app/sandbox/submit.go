@@ -1,9 +1,12 @@
 package sandbox
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/idpro/idpro/app"
@@ -13,62 +16,111 @@ import (
 
 var pageTypes = map[string]bool{"image/jpeg": true, "image/png": true, "application/pdf": true}
 
+// idem is what an idempotency key was first used for: the request it made
+// and a hash of the body, so that the same key with another body (two
+// workstations that both counted to 1) is refused instead of answered
+// with someone else's receipt.
+type idem struct {
+	ID   string `json:"id"`
+	Hash string `json:"hash"`
+}
+
+// isSubmission tells the routes that carry pages.
+func isSubmission(path string) bool {
+	return strings.HasSuffix(path, "/requests") || strings.HasSuffix(path, "/answer")
+}
+
+// submit is POST .../requests with an Idempotency-Key.
 func (s *Sandbox) submit(w http.ResponseWriter, r *http.Request) {
+	c := callerOf(r)
+	key := strings.TrimSpace(r.Header.Get(api.HeaderIdemKey))
+	if len(key) < 16 || len(key) > 128 {
+		writeProblem(w, r, http.StatusBadRequest, "service.key_missing", nil)
+		return
+	}
 	var sub api.Submission
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, api.MaxRequestBody))
-	if err := dec.Decode(&sub); err != nil {
+	if err := json.NewDecoder(r.Body).Decode(&sub); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			writeProblem(w, http.StatusRequestEntityTooLarge, "service.too_large", err)
+			writeProblem(w, r, http.StatusRequestEntityTooLarge, "service.too_large", nil)
 			return
 		}
-		writeProblem(w, http.StatusBadRequest, "service.malformed", err)
+		writeProblem(w, r, http.StatusBadRequest, "service.malformed", nil)
 		return
 	}
 	if err := s.validate(sub); err != nil {
-		writeProblem(w, http.StatusBadRequest, app.ErrorCode(err), err)
+		var ae *app.Error
+		errors.As(err, &ae)
+		writeProblem(w, r, http.StatusBadRequest, ae.Code, ae.Data)
 		return
 	}
-	idem := strings.TrimSpace(r.Header.Get(api.HeaderIdemKey))
-	var rc app.Receipt
-	created := false
+	canonical, _ := json.Marshal(sub)
+	sum := sha256.Sum256(canonical)
+	hash := hex.EncodeToString(sum[:])
+	var rec record
+	status := http.StatusCreated
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		if idem != "" {
-			if id := tx.Bucket(bucketIdem).Get([]byte(idem)); id != nil {
-				var rec record
-				if err := json.Unmarshal(tx.Bucket(bucketRequests).Get(id), &rec); err != nil {
-					return err
-				}
-				rc = rec.Receipt
+		keys, err := nested(tx, bucketIdem, c.company, true)
+		if err != nil {
+			return err
+		}
+		var seen idem
+		if getJSON(keys, key, &seen) {
+			if seen.Hash != hash {
+				status = http.StatusUnprocessableEntity
 				return nil
 			}
+			status = http.StatusOK
+			rec, _ = load(tx, c.company, seen.ID)
+			return nil
 		}
-		id, err := newID(tx)
+		seq, err := tx.Bucket(bucketRequests).NextSequence()
 		if err != nil {
 			return err
 		}
-		rc, err = s.judge(tx, id, sub)
-		if err != nil {
+		rec = s.newRecord(c, "BIS-"+strconv.FormatUint(seq+100000, 10), sub)
+		if err := s.judge(tx, &rec, sub); err != nil {
 			return err
 		}
-		created = true
-		if idem != "" {
-			if err := tx.Bucket(bucketIdem).Put([]byte(idem), []byte(id)); err != nil {
-				return err
-			}
+		if err := putPages(tx, rec.Receipt.ID, sub.Pages); err != nil {
+			return err
 		}
-		return put(tx.Bucket(bucketRequests), id, record{Receipt: rc, Submission: sub, Created: s.now()})
+		if err := putJSON(keys, key, idem{ID: rec.Receipt.ID, Hash: hash}); err != nil {
+			return err
+		}
+		return s.store(tx, c.company, &rec)
 	})
-	if err != nil {
-		writeProblem(w, http.StatusInternalServerError, "service.internal", err)
-		return
+	switch {
+	case err != nil:
+		writeProblem(w, r, http.StatusInternalServerError, "service.internal", nil)
+	case status == http.StatusUnprocessableEntity:
+		writeProblem(w, r, status, "service.key_reused", nil)
+	default:
+		if status == http.StatusCreated {
+			s.log.Info("request received", "id", rec.Receipt.ID, "status", rec.Receipt.Status)
+		}
+		writeJSON(w, status, rec.Receipt)
 	}
-	code := http.StatusOK
-	if created {
-		code = http.StatusCreated
-		s.log.Info("request received", "id", rc.ID, "status", rc.Status, "insz", rc.INSZ)
+}
+
+// newRecord is a request as received: the signed-in staff member is its
+// requester; the e-mail for status mail is theirs unless the form gave
+// another.
+func (s *Sandbox) newRecord(c caller, id string, sub api.Submission) record {
+	email := sub.Requester
+	if email == "" {
+		email = c.Email
 	}
-	writeJSON(w, code, rc)
+	person, doc := sub.Person, sub.Document
+	doc.MRZ = nil
+	now := s.now()
+	rec := record{Submission: sub, Receipt: app.Receipt{
+		ID: id, Company: c.company, Created: now, Updated: now,
+		RequestedBy: &app.Requester{ID: c.ID, Name: c.Name, Email: c.Email}, Email: email,
+		Person: &person, Document: &doc,
+	}}
+	rec.Submission.Pages = nil
+	return rec
 }
 
 // validate refuses what the service would not accept at all; missing data
@@ -98,7 +150,7 @@ func (s *Sandbox) validate(sub api.Submission) error {
 	if err := req.ValidateAddress(); err != nil {
 		return err
 	}
-	if !app.ValidEmail(sub.Requester) {
+	if sub.Requester != "" && !app.ValidEmail(sub.Requester) {
 		return app.Errorf("request.email_invalid", nil, "value", sub.Requester)
 	}
 	return nil
@@ -106,19 +158,21 @@ func (s *Sandbox) validate(sub api.Submission) error {
 
 // judge decides the outcome of a new submission: an INSZ at once when the
 // mandatory data is there, an investigation naming what is missing when not.
-func (s *Sandbox) judge(tx *bolt.Tx, id string, sub api.Submission) (app.Receipt, error) {
-	rc := app.Receipt{ID: id, Updated: s.now()}
-	if lacking := sub.Request().Lacking(); len(lacking) > 0 {
-		rc.Status = app.Investigating
-		rc.Asked = lacking
-		rc.Message = "Under investigation: the mandatory data listed is missing."
-		return rc, nil
+func (s *Sandbox) judge(tx *bolt.Tx, rec *record, sub api.Submission) error {
+	s.setStatus(rec, app.Received, "", "")
+	req := sub.Request()
+	req.Requester = rec.Receipt.Email
+	if lacking := req.Lacking(); len(lacking) > 0 {
+		rec.Receipt.Asked = lacking
+		rec.Receipt.Message = "Under investigation: the mandatory data listed is missing."
+		s.setStatus(rec, app.Investigating, "", "")
+		return nil
 	}
 	n, err := allocate(tx, sub.Person.BirthDate, sub.Person.Sex)
 	if err != nil {
-		return rc, err
+		return err
 	}
-	rc.Status = app.Allocated
-	rc.INSZ = n
-	return rc, nil
+	rec.Receipt.INSZ = n
+	s.setStatus(rec, app.Allocated, "", "")
+	return nil
 }

@@ -43,7 +43,7 @@ func newHistoryView(u *UI) *historyView {
 	h.sorts = map[string]func(a, b *app.Request) int{
 		u.T("ui.history.sort.newest"): byDate,
 		u.T("ui.history.sort.requester"): func(a, b *app.Request) int {
-			return cmp.Or(cmp.Compare(strings.ToLower(a.Requester), strings.ToLower(b.Requester)), byDate(a, b))
+			return cmp.Or(cmp.Compare(strings.ToLower(requesterOf(a)), strings.ToLower(requesterOf(b))), byDate(a, b))
 		},
 		u.T("ui.history.sort.status"): func(a, b *app.Request) int {
 			return cmp.Or(cmp.Compare(a.Status, b.Status), byDate(a, b))
@@ -97,7 +97,7 @@ func (h *historyView) cell(id widget.TableCellID) string {
 	case "worker":
 		return strings.TrimSpace(r.Person.Surname + ", " + r.Person.GivenNames)
 	case "requester":
-		return r.Requester
+		return requesterOf(r)
 	case "status":
 		return u.T("ui.status." + string(r.Status))
 	case "insz":
@@ -115,14 +115,34 @@ func (h *historyView) cell(id widget.TableCellID) string {
 	return ""
 }
 
-// reload reads the history from the store.
+// requesterOf names who sent a request: the staff member the service
+// recorded, or (before sending) the e-mail for status mail.
+func requesterOf(r *app.Request) string {
+	if r.RequestedBy.Name != "" {
+		return r.RequestedBy.Name
+	}
+	return r.Requester
+}
+
+// reload reads the history from the store: the current company's
+// requests, from every workstation, and this computer's drafts.
 func (h *historyView) reload() {
 	list, err := h.u.History.Requests()
 	if err != nil {
 		h.info.SetText(h.u.Catalog.Error(err))
 		return
 	}
-	h.all = list
+	company := ""
+	if h.u.Account != nil {
+		co, _ := h.u.Account.Company()
+		company = co.Number
+	}
+	h.all = h.all[:0]
+	for _, r := range list {
+		if r.Company == "" || company == "" || r.Company == company {
+			h.all = append(h.all, r)
+		}
+	}
 	h.apply()
 }
 
@@ -131,7 +151,7 @@ func (h *historyView) apply() {
 	q := strings.ToLower(strings.TrimSpace(h.filter.Text))
 	h.rows = h.rows[:0]
 	for _, r := range h.all {
-		if q == "" || strings.Contains(strings.ToLower(r.Requester+" "+r.Person.Surname+" "+r.Person.GivenNames), q) {
+		if q == "" || strings.Contains(strings.ToLower(requesterOf(r)+" "+r.Requester+" "+r.Person.Surname+" "+r.Person.GivenNames), q) {
 			h.rows = append(h.rows, r)
 		}
 	}
@@ -202,13 +222,16 @@ func (h *historyView) sync() {
 	h.u.goBackground(func(ctx context.Context) {
 		_, err := h.u.Desk.SendQueued(ctx)
 		if err == nil {
-			err = h.u.Desk.Refresh(ctx)
+			_, err = h.u.Desk.Sync(ctx)
 		}
 		fyne.Do(func() {
 			h.reload()
-			if errors.Is(err, app.ErrUnreachable) {
+			switch {
+			case errors.Is(err, app.ErrSignInRequired):
+				h.info.SetText(h.u.T("ui.history.signed_out"))
+			case errors.Is(err, app.ErrUnreachable):
 				h.info.SetText(h.u.T("ui.history.offline"))
-			} else if err != nil {
+			case err != nil:
 				h.u.showError(err)
 			}
 		})

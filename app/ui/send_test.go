@@ -52,11 +52,11 @@ func TestSlowSendKeepsTheRequest(t *testing.T) {
 		proxy.ServeHTTP(rw, r)
 	}))
 	defer slow.Close()
-	svc, err := api.New(slow.URL, nil)
+	svc, err := api.New(slow.URL, e.srv.Session(demoBram).Client())
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.u.Desk.SetService(svc)
+	e.u.Desk.SetService(svc.ForCompany("0403170701"))
 
 	fillRequest(t, e)
 	s, w := e.send(), e.u.wizard

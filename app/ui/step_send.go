@@ -26,6 +26,7 @@ type sendStep struct {
 	busy      *widget.ProgressBarInfinite
 	result    *widget.Label
 	insz      *widget.Entry
+	as        *widget.Label // in whose name the request goes
 	root      fyne.CanvasObject
 }
 
@@ -53,11 +54,13 @@ func newSendStep(w *wizard) *sendStep {
 	s.result.TextStyle.Bold = true
 	s.insz = widget.NewEntry()
 	s.insz.Hide()
+	s.as = widget.NewLabel("")
+	s.as.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem(u.T("ui.send.requester"), s.requester))
 	form.Items[0].HintText = u.T("ui.send.requester_hint")
 	s.root = container.NewVBox(
 		widget.NewCard(u.T("ui.send.review"), "", s.summary),
-		s.lacking, form,
+		s.lacking, s.as, form,
 		container.NewHBox(s.send, s.another),
 		s.busy, s.result, s.insz,
 	)
@@ -70,6 +73,13 @@ func (s *sendStep) content() fyne.CanvasObject { s.refresh(); return s.root }
 func (s *sendStep) load(r *app.Request) {
 	f := s.requester.OnChanged
 	s.requester.OnChanged = nil
+	if r.Requester == "" && r.Status == app.Draft && s.w.u.Account != nil {
+		// Status mail goes to the signed-in staff member unless they
+		// give another address for this request.
+		if id, ok := s.w.u.Account.Identity(); ok {
+			r.Requester = id.Email
+		}
+	}
 	s.requester.SetText(r.Requester)
 	s.requester.OnChanged = f
 	s.result.SetText("")
@@ -93,8 +103,29 @@ func (s *sendStep) validate(r *app.Request) error {
 	return err
 }
 
+// showAccount says in whose name the request goes, or that it will wait
+// for a sign-in.
+func (s *sendStep) showAccount() {
+	u := s.w.u
+	if u.Account == nil {
+		s.as.Hide()
+		return
+	}
+	s.as.Show()
+	id, ok := u.Account.Identity()
+	co, _ := u.Account.Company()
+	if !ok {
+		s.as.Importance = widget.WarningImportance
+		s.as.SetText(u.T("ui.send.signed_out"))
+		return
+	}
+	s.as.Importance = widget.MediumImportance
+	s.as.SetText(u.T("ui.send.as", "name", id.Name, "company", co.Name))
+}
+
 // refresh rewrites the review of everything the user entered.
 func (s *sendStep) refresh() {
+	s.showAccount()
 	u, r := s.w.u, s.w.req
 	p := r.Person
 	lines := []string{
@@ -177,6 +208,8 @@ func (s *sendStep) submit() {
 func (s *sendStep) showOutcome(r *app.Request, err error) {
 	u := s.w.u
 	switch {
+	case errors.Is(err, app.ErrSignInRequired):
+		s.result.SetText(u.T("ui.send.queued_signin"))
 	case errors.Is(err, app.ErrUnreachable):
 		s.result.SetText(u.T("ui.send.queued"))
 	case err != nil:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"image"
 	"log/slog"
+	"net/url"
 	"sync"
 	"time"
 
@@ -51,6 +52,11 @@ type Deps struct {
 	DraftDelay time.Duration
 	// UseService re-points the app at a service URL ("" = the sandbox).
 	UseService func(url string) error
+	// Account signs in and says who works for which company; nil hides
+	// the account bar (the app then only drafts and queues).
+	Account Account
+	// OpenURL opens an address in the system browser (nil: the app's).
+	OpenURL func(*url.URL) error
 }
 
 // UI is the main window and its screens.
@@ -61,6 +67,11 @@ type UI struct {
 	wizard  *wizard
 	history *historyView
 	status  *widget.Label
+	account *accountBar
+	access  *accessView
+	// accessTab is shown to the company's main access manager only.
+	accessTab    *container.TabItem
+	signinDialog dialog.Dialog
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -88,7 +99,18 @@ func New(a fyne.App, d Deps) *UI {
 			u.history.reload()
 		}
 	}
-	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, u.tabs))
+	if d.OpenURL == nil {
+		u.OpenURL = a.OpenURL
+	}
+	bottom := fyne.CanvasObject(u.status)
+	if d.Account != nil {
+		u.account = newAccountBar(u)
+		u.access = newAccessView(u)
+		u.accessTab = container.NewTabItem(u.T("ui.tab.access"), u.access.root)
+		bottom = container.NewBorder(nil, nil, nil, u.account.root, u.status)
+		u.showAccessTab()
+	}
+	u.win.SetContent(container.NewBorder(nil, bottom, nil, nil, u.tabs))
 	u.win.SetMainMenu(u.menu())
 	u.shortcuts()
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.wizard.importURIs(uris) })
@@ -143,4 +165,18 @@ func (u *UI) updateStatus() {
 		return
 	}
 	u.status.SetText(u.T("ui.statusbar.service", "url", st.ServiceURL))
+}
+
+// Resume signs in again with the sign-in kept from the last run, off the
+// UI goroutine (it asks the service who is signed in), then shows it.
+func (u *UI) Resume(resume func(ctx context.Context) error) {
+	u.goBackground(func(ctx context.Context) {
+		err := resume(ctx)
+		fyne.Do(func() {
+			if err != nil {
+				u.Log.Info("kept sign-in not resumed", "err", err)
+			}
+			u.accountChanged()
+		})
+	})
 }

@@ -2,10 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
 	"net"
-	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,12 +19,15 @@ import (
 	pdfapi "github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/app/account"
 	"github.com/idpro/idpro/app/api"
 	"github.com/idpro/idpro/app/desk"
 	"github.com/idpro/idpro/app/locale"
 	_ "github.com/idpro/idpro/app/locale/sysenv" // quiet Fyne under LANG=C.UTF-8
 	"github.com/idpro/idpro/app/postcode"
 	"github.com/idpro/idpro/app/sandbox"
+	"github.com/idpro/idpro/app/sandbox/sandboxtest"
+	"github.com/idpro/idpro/app/signin"
 	"github.com/idpro/idpro/assets"
 	"github.com/idpro/idpro/ocr/specimen"
 	"github.com/idpro/idpro/scan"
@@ -39,6 +43,9 @@ type env struct {
 	live    app.Service
 	dir     string
 	service string
+	srv     *sandboxtest.Server
+	account *account.Account
+	who     string // the demo person the browser signs in as
 }
 
 func newEnv(t *testing.T, reader MRZReader) *env {
@@ -54,12 +61,7 @@ func newEnvWith(t *testing.T, reader MRZReader, scanners scan.Backend) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sb, err := sandbox.Open(filepath.Join(dir, "sandbox.db"), sandbox.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(sb)
-	live, _ := api.New(srv.URL, nil)
+	srv := sandboxtest.Start(t, filepath.Join(dir, "sandbox.db"), sandbox.Options{})
 	cat, err := locale.New(assets.Translations, "translations", "en")
 	if err != nil {
 		t.Fatal(err)
@@ -68,12 +70,50 @@ func newEnvWith(t *testing.T, reader MRZReader, scanners scan.Backend) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dk := desk.New(st, live, nil, nil)
+	dk := desk.New(st, nil, nil, nil)
 	dk.Pack = scan.PackPDF
+	keeper := signin.Memory()
+	acc, err := account.New(srv.URL, func(string) signin.Keeper { return keeper }, dk, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{store: st, dir: dir, service: srv.URL, srv: srv, account: acc}
+	e.signIn(t, demoBram)
 	u := New(fyne.CurrentApp(), Deps{Desk: dk, History: st, Settings: st, Reader: reader, Scanners: scanners, Catalog: cat,
-		Postcodes: codes, SandboxURL: srv.URL})
-	t.Cleanup(func() { u.Close(); srv.Close(); sb.Close(); st.Close() })
-	return &env{u: u, store: st, live: live, dir: dir, service: srv.URL}
+		Postcodes: codes, SandboxURL: srv.URL, Account: acc, OpenURL: e.browser(t)})
+	e.u = u
+	e.live = acc.Service()
+	t.Cleanup(func() { u.Close(); st.Close() })
+	return e
+}
+
+// demoBram works for the bakery and the transport firm (sandbox demo data).
+const demoBram = "bram.claes@sociaal-secretariaat.be"
+
+// browser is the system browser in tests: it fills the sandbox's sign-in
+// form as e.who, over HTTP.
+func (e *env) browser(t *testing.T) func(*url.URL) error {
+	return func(u *url.URL) error {
+		go func() {
+			if err := sandboxtest.FillForm(sandboxtest.HTTP(t), u.String(), "code", e.who, sandbox.DemoCode); err != nil {
+				t.Error(err)
+			}
+		}()
+		return nil
+	}
+}
+
+// signIn signs a demo person in directly (not through the window).
+func (e *env) signIn(t *testing.T, who string) {
+	t.Helper()
+	e.who = who
+	err := e.account.SignIn(context.Background(), "en", func(link string) {
+		u, _ := url.Parse(link)
+		e.browser(t)(u)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // passportFile renders a specimen passport data page as a PNG file.
@@ -175,6 +215,10 @@ func TestTypedRequestReachesHistory(t *testing.T) {
 	e.next(t)
 
 	s := e.send()
+	if s.requester.Text != demoBram || !strings.Contains(s.as.Text, "Bram Claes") {
+		t.Errorf("status mail to %q, sent as %q: want the signed-in Bram's", s.requester.Text, s.as.Text)
+	}
+	typeInto(s.requester, "")
 	if !s.send.Disabled() {
 		t.Fatal("Send enabled without an e-mail")
 	}
@@ -227,7 +271,7 @@ func TestOfflineRequestIsQueuedAndSentLater(t *testing.T) {
 	}
 	dead, _ := api.New("http://"+l.Addr().String(), nil)
 	l.Close()
-	e.u.Desk.SetService(dead)
+	e.u.Desk.SetService(dead.ForCompany("0403170701"))
 
 	path, _ := passportFile(t, e.dir, 2, specimen.Card)
 	e.u.ImportFiles(path)

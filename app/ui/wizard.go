@@ -195,3 +195,5 @@ func (w *wizard) saveNow() {
 		w.u.showError(err)
 	}
 }
+
+func (w *wizard) sendStep() *sendStep { return w.steps[len(w.steps)-1].(*sendStep) }

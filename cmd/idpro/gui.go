@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -14,11 +15,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/idpro/idpro/app"
-	"github.com/idpro/idpro/app/api"
+	"github.com/idpro/idpro/app/account"
 	"github.com/idpro/idpro/app/desk"
 	"github.com/idpro/idpro/app/locale"
 	"github.com/idpro/idpro/app/postcode"
+	"github.com/idpro/idpro/app/secret"
+	"github.com/idpro/idpro/app/signin"
 	"github.com/idpro/idpro/app/ui"
 	"github.com/idpro/idpro/assets"
 	"github.com/idpro/idpro/scan"
@@ -64,13 +66,20 @@ func runGUI(args []string, stderr io.Writer) int {
 		return fatalWindow(a, cat, err)
 	}
 	defer stopSandbox()
-	service, err := serviceFor(settings.ServiceURL, sandboxURL)
+	dk := desk.New(st, nil, time.Now, log.With("part", "desk"))
+	dk.Pack = scan.PackPDF
+	base := settings.ServiceURL
+	if base == "" {
+		base = sandboxURL
+	}
+	keeper := tokenKeeper(sandboxURL)
+	acc, err := account.New(base, keeper, dk, st, log.With("part", "account"))
 	if err != nil {
 		log.Warn("service setting unusable, using the sandbox", "err", err)
-		service, _ = api.New(sandboxURL, nil)
+		if acc, err = account.New(sandboxURL, keeper, dk, st, log.With("part", "account")); err != nil {
+			return fatalWindow(a, cat, err)
+		}
 	}
-	dk := desk.New(st, service, time.Now, log.With("part", "desk"))
-	dk.Pack = scan.PackPDF
 	codes, err := postcode.Parse(assets.Postcodes)
 	if err != nil {
 		return fatalWindow(a, cat, err)
@@ -79,12 +88,12 @@ func runGUI(args []string, stderr io.Writer) int {
 		Desk: dk, History: st, Settings: st, Catalog: cat, Postcodes: codes,
 		Log: log, SandboxURL: sandboxURL, DraftDelay: time.Second,
 		Scanners: scanBackends(nil, true),
+		Account:  acc,
 		UseService: func(url string) error {
-			s, err := serviceFor(url, sandboxURL)
-			if err == nil {
-				dk.SetService(s)
+			if url == "" {
+				url = sandboxURL
 			}
-			return err
+			return acc.SetService(url)
 		},
 	}
 	reader, closeReader, err := newMRZReaderIn(dir)
@@ -95,6 +104,7 @@ func runGUI(args []string, stderr io.Writer) int {
 		deps.Reader = reader
 	}
 	u := ui.New(a, deps)
+	u.Resume(acc.Resume)
 	u.StartSync(time.Minute)
 	if files := fs.Args(); len(files) > 0 {
 		// "Open with idpro" from a file manager: start a request with them.
@@ -105,11 +115,20 @@ func runGUI(args []string, stderr io.Writer) int {
 	return 0
 }
 
-func serviceFor(url, sandboxURL string) (app.Service, error) {
-	if url == "" {
-		url = sandboxURL
+// tokenKeeper keeps each service's sign-in in the OS keychain (the
+// embedded sandbox's under one name, whatever port it has this run);
+// where no keychain answers, for this run only: the user signs in again at
+// the next start rather than finding a token in a plain file.
+func tokenKeeper(sandboxURL string) func(base string) signin.Keeper {
+	return func(base string) signin.Keeper {
+		item := "signin sandbox"
+		if base != sandboxURL {
+			item = "signin " + base
+		}
+		kc := signin.KeychainKeeper(secret.NewKeychain("idpro"), item,
+			func(err error) bool { return errors.Is(err, secret.ErrNotFound) })
+		return signin.Fallback(kc, signin.Memory())
 	}
-	return api.New(url, nil)
 }
 
 // fatalWindow tells the user why idpro cannot start (a second instance, an

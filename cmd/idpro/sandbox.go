@@ -23,7 +23,9 @@ import (
 func runSandbox(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	addr := fs.String("addr", "127.0.0.1:8470", "address to listen on")
+	addr := fs.String("addr", "127.0.0.1:8470", "address to listen on (anything but loopback needs --tls-cert and --tls-key)")
+	cert := fs.String("tls-cert", "", "TLS certificate file (PEM)")
+	key := fs.String("tls-key", "", "TLS private key file (PEM)")
 	db := fs.String("db", "", "data file (default: sandbox.db in the data directory)")
 	data := fs.String("data", "", "data directory")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
@@ -36,6 +38,10 @@ func runSandbox(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		*db = filepath.Join(dir, "sandbox.db")
+	}
+	if err := checkBind(*addr, *cert, *key); err != nil {
+		fmt.Fprintln(stderr, "idpro sandbox:", err)
+		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	sb, err := sandbox.Open(*db, sandbox.Options{Log: log})
@@ -58,8 +64,14 @@ func runSandbox(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		defer cancel()
 		srv.Shutdown(shutdown)
 	}()
-	fmt.Fprintf(stdout, "sandbox listening on http://%s (data %s)\n", l.Addr(), *db)
-	if err := srv.Serve(l); !errors.Is(err, http.ErrServerClosed) {
+	scheme := "http"
+	serve := func() error { return srv.Serve(l) }
+	if *cert != "" {
+		scheme = "https"
+		serve = func() error { return srv.ServeTLS(l, *cert, *key) }
+	}
+	fmt.Fprintf(stdout, "sandbox listening on %s://%s (data %s)\n", scheme, l.Addr(), *db)
+	if err := serve(); !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintln(stderr, "idpro sandbox:", err)
 		return 1
 	}
@@ -87,4 +99,21 @@ func serveSandbox(path string, log *slog.Logger) (string, func(), error) {
 		sb.Close()
 	}
 	return "http://" + l.Addr().String(), stop, nil
+}
+
+// checkBind refuses to serve personal data in clear beyond this computer:
+// an address other than loopback needs a certificate and its key.
+func checkBind(addr, cert, key string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if (cert == "") != (key == "") {
+		return errors.New("--tls-cert and --tls-key go together")
+	}
+	ip := net.ParseIP(host)
+	if cert == "" && host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("listening on %s would send personal data in clear over the network: give --tls-cert and --tls-key, or listen on 127.0.0.1", addr)
+	}
+	return nil
 }

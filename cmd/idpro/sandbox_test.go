@@ -12,6 +12,8 @@ import (
 
 	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/app/api"
+	"github.com/idpro/idpro/app/sandbox/sandboxtest"
+	"github.com/idpro/idpro/app/signin"
 )
 
 // `idpro sandbox` is the service alone: the real binary on a loopback
@@ -36,14 +38,25 @@ func TestSandboxCommandServesTheAPI(t *testing.T) {
 		t.Fatalf("listening on %q", line)
 	}
 
-	client, err := api.New(url, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	session := signin.New(url, signin.Memory(), sandboxtest.HTTP(t), nil)
+	err = session.SignIn(ctx, "en", func(link string) {
+		go func() {
+			if err := sandboxtest.FillForm(sandboxtest.HTTP(t), link, "itsme", "+32470000005", ""); err != nil {
+				t.Error(err)
+			}
+		}()
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	rc, err := client.Submit(ctx, &app.Request{
-		ID: "cli-1", Requester: "hr@example.be",
+	client, err := api.New(url, session.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := client.ForCompany("0417181162").Submit(ctx, &app.Request{
+		Key: app.NewKey(), Requester: "hr@example.be",
 		Document: app.Document{Kind: app.Passport, Number: "X1234567", IssuingState: "POL"},
 		Pages:    []app.Page{{Label: "front", ContentType: "image/png", Data: []byte("png")}},
 		Person: app.Person{Surname: "Kowalski", GivenNames: "Jan", Sex: app.Female,
@@ -65,5 +78,31 @@ func TestSandboxCommandServesTheAPI(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Error("the sandbox did not stop on SIGTERM")
+	}
+}
+
+// Personal data never leaves this computer in clear: the sandbox binds a
+// non-loopback address only with a certificate.
+func TestSandboxRefusesPlainNetworkAddress(t *testing.T) {
+	for _, c := range []struct {
+		addr, cert, key string
+		ok              bool
+	}{
+		{"127.0.0.1:0", "", "", true},
+		{"[::1]:8470", "", "", true},
+		{"localhost:8470", "", "", true},
+		{"0.0.0.0:8470", "", "", false},
+		{"192.0.2.1:8470", "", "", false},
+		{"0.0.0.0:8470", "c.pem", "k.pem", true},
+		{"127.0.0.1:0", "c.pem", "", false},
+	} {
+		if err := checkBind(c.addr, c.cert, c.key); (err == nil) != c.ok {
+			t.Errorf("%s cert %q key %q: %v", c.addr, c.cert, c.key, err)
+		}
+	}
+	var out, errOut strings.Builder
+	if code := run([]string{"sandbox", "--addr", "0.0.0.0:0", "--db", filepath.Join(t.TempDir(), "s.db")}, nil, &out, &errOut); code != 2 ||
+		!strings.Contains(errOut.String(), "--tls-cert") {
+		t.Errorf("exit %d, %q", code, errOut.String())
 	}
 }
