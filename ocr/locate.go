@@ -29,19 +29,30 @@ type mrzBlock struct {
 	headed bool
 }
 
-// locate finds the MRZ in a working-resolution grey image. The text angle
-// comes from the geometry of character blobs, so a page in any of four
-// orientations costs one search, not four OCR runs.
+// locate finds the MRZ in a working-resolution grey image: the likeliest
+// of locateAll's blocks.
 func locate(g *image.Gray) (mrzBlock, bool) {
+	blocks := locateAll(g)
+	if len(blocks) == 0 {
+		return mrzBlock{}, false
+	}
+	return blocks[0], true
+}
+
+// locateAll finds the blocks of MRZ-like lines in a working-resolution
+// grey image, the likeliest first (findBlocks). The text angle comes
+// from the geometry of character blobs, so a page in any of four
+// orientations costs one search, not four OCR runs.
+func locateAll(g *image.Gray) []mrzBlock {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	bs := blobs(binarise(g, 15), w, h)
 	if len(bs) < 20 {
-		return mrzBlock{}, false
+		return nil
 	}
 	gr := newGrid(bs, 48)
 	angle, ok := textAngle(bs, gr)
 	if !ok {
-		return mrzBlock{}, false
+		return nil
 	}
 	cos, sin := math.Cos(angle), math.Sin(angle)
 	horizontal := math.Abs(cos) >= math.Abs(sin)
@@ -55,25 +66,38 @@ func locate(g *image.Gray) (mrzBlock, bool) {
 			b.h = float64(b.x1 - b.x0)
 		}
 	}
-	block, ok := findBlock(bs, gr)
-	block.frame = angle
-	return block, ok
+	blocks := findBlocks(bs, gr)
+	for i := range blocks {
+		blocks[i].frame = angle
+	}
+	return blocks
 }
 
 // findBlock finds the MRZ among blobs measured in the text frame (u, v
-// and h set): the best block of long lines, headed by a short first line
-// when the Swiss licence's is there, and which way up it stands.
+// and h set): the likeliest of findBlocks.
 func findBlock(bs []blob, gr *grid) (mrzBlock, bool) {
-	lines := textLines(bs, gr)
-	block, ok := bestBlock(lines)
-	if !ok {
+	blocks := findBlocks(bs, gr)
+	if len(blocks) == 0 {
 		return mrzBlock{}, false
 	}
-	if headed, ok := withShortLine(block, lines); ok {
-		return headed, true
+	return blocks[0], true
+}
+
+// findBlocks lists the blocks of long lines the MRZ may be, most
+// characters first (candidateBlocks), each headed by a short first line
+// when the Swiss licence's is there, and which way up it stands.
+func findBlocks(bs []blob, gr *grid) []mrzBlock {
+	lines := textLines(bs, gr)
+	var out []mrzBlock
+	for _, block := range candidateBlocks(lines) {
+		if headed, ok := withShortLine(block, lines); ok {
+			out = append(out, headed)
+			continue
+		}
+		block.flipped = textBelow(bs, block)
+		out = append(out, block)
 	}
-	block.flipped = textBelow(bs, block)
-	return block, true
+	return out
 }
 
 // textLines chains blobs into lines, each to its nearest right-hand
@@ -187,17 +211,31 @@ func lineOf(bs []blob, members []int) (mrzLine, bool) {
 	}, true
 }
 
-// bestBlock groups neighbouring MRZ-like lines into blocks of the same
-// pitch, aligned, about 1.8 character heights apart, and returns the block
-// with the most characters.
-func bestBlock(lines []mrzLine) (mrzBlock, bool) {
-	var best mrzBlock
-	bestChars := 0
+// maxBlocks bounds the blocks a page's MRZ is looked for in: the
+// reader reads the next only while no reading has settled, and a page
+// has rarely more than one block of long regular lines besides its MRZ.
+const maxBlocks = 3
+
+// candidateBlocks groups neighbouring MRZ-like lines into blocks of the
+// same pitch, aligned, about 1.8 character heights apart, and returns
+// at most maxBlocks of them, most characters first. A line that starts
+// no block of its own (it is in an earlier one) is not tried alone.
+// Where two lines of the same print stand two line spacings apart, the
+// block with the line assumed between them is a candidate too: a line
+// whose characters touch or that a crease breaks does not chain.
+func candidateBlocks(lines []mrzLine) []mrzBlock {
+	type scored struct {
+		b     mrzBlock
+		chars int
+	}
+	var all []scored
+	used := make([]bool, len(lines))
 	for i := 0; i < len(lines); i++ {
-		if lines[i].chars < minLineChars {
+		if lines[i].chars < minLineChars || used[i] {
 			continue
 		}
 		block := []mrzLine{lines[i]}
+		chars := lines[i].chars
 		for j := i + 1; j < len(lines) && len(block) < 3; j++ {
 			prev, l := block[len(block)-1], lines[j]
 			if l.chars < minLineChars {
@@ -207,21 +245,40 @@ func bestBlock(lines []mrzLine) (mrzBlock, bool) {
 			if dv < 1.2*prev.height {
 				continue
 			}
-			if dv > 2.6*prev.height || math.Abs(l.pitch-prev.pitch) > 0.15*prev.pitch ||
-				math.Abs(l.u0-prev.u0) > 2.5*prev.pitch {
+			if math.Abs(l.pitch-prev.pitch) > 0.15*prev.pitch || math.Abs(l.u0-prev.u0) > 2.5*prev.pitch {
+				break
+			}
+			if dv > 2.6*prev.height {
+				if dv <= 2*2.6*prev.height && len(block) == 1 {
+					gapped := []mrzLine{prev, between(prev, l), l}
+					all = append(all, scored{mrzBlock{lines: gapped}, chars + l.chars})
+				}
 				break
 			}
 			block = append(block, l)
-		}
-		chars := 0
-		for _, l := range block {
 			chars += l.chars
+			used[j] = true
 		}
-		if chars > bestChars {
-			best, bestChars = mrzBlock{lines: block}, chars
-		}
+		all = append(all, scored{mrzBlock{lines: block}, chars})
 	}
-	return best, bestChars > 0
+	// Most characters first; of equal ones, the block found first (no
+	// assumed line, higher on the page).
+	slices.SortStableFunc(all, func(a, b scored) int { return b.chars - a.chars })
+	var out []mrzBlock
+	for _, s := range all[:min(len(all), maxBlocks)] {
+		out = append(out, s.b)
+	}
+	return out
+}
+
+// between is the line halfway between a and b, assumed rather than
+// found.
+func between(a, b mrzLine) mrzLine {
+	m := a
+	m.v = (a.v + b.v) / 2
+	m.u1 = max(a.u1, b.u1)
+	m.chars = 0
+	return m
 }
 
 // textBelow tells whether more of the document's print lies on the +v side

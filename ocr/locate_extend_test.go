@@ -37,3 +37,21 @@ func TestExtendedAssumesTheLinesAnMRZHas(t *testing.T) {
 		})
 	}
 }
+
+func TestCandidateBlocksAssumeALineBetweenTwo(t *testing.T) {
+	line := func(v, pitch float64) mrzLine {
+		return mrzLine{u0: 100, u1: 100 + 29*pitch, v: v, pitch: pitch, height: 20, chars: 30}
+	}
+	// A TD1 whose middle line did not chain: its first and last lines
+	// stand two line spacings apart.
+	blocks := candidateBlocks([]mrzLine{line(200, 20), line(272, 21)})
+	if len(blocks) == 0 || len(blocks[0].lines) != 3 || blocks[0].lines[1].v != 236 || blocks[0].lines[1].chars != 0 {
+		t.Fatalf("first block %+v, want three lines with one assumed at 236", blocks)
+	}
+	// Three lines apart they are no MRZ's.
+	for _, b := range candidateBlocks([]mrzLine{line(200, 20), line(320, 20)}) {
+		if len(b.lines) != 1 {
+			t.Errorf("lines three spacings apart made a block of %d", len(b.lines))
+		}
+	}
+}

@@ -114,8 +114,8 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 	}
 	src := newLuma(img)
 	work, factor := downsample(src)
-	block, ok := locate(work)
-	if !ok {
+	blocks := locateAll(work)
+	if len(blocks) == 0 {
 		return Result{}, nil
 	}
 	rec, err := r.recognizer()
@@ -123,17 +123,29 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 		return Result{}, err
 	}
 	defer r.release(rec)
+	return readBlocks(ctx, rec, src, factor, blocks, r.now())
+}
+
+// readBlocks reads the located blocks, the likeliest first, each also
+// with the lines it lacks assumed (extended), until a reading settles,
+// and returns the truest: the MRZ is the block whose reading has an
+// MRZ's shape (its lines, check digits and structure), not the first
+// block of regular text.
+func readBlocks(ctx context.Context, rec Recognizer, src *luma, factor int, blocks []mrzBlock, now time.Time) (Result, error) {
 	var best Result
-	for i, b := range extended(block) {
-		res, err := readBlock(ctx, rec, src, factor, b, r.now())
-		if err != nil {
-			return Result{}, err
-		}
-		if i == 0 || truer(res, 0, best, 0) {
-			best = res
-		}
-		if settled(best) {
-			break
+	first := true
+	for _, block := range blocks {
+		for _, b := range extended(block) {
+			res, err := readBlock(ctx, rec, src, factor, b, now)
+			if err != nil {
+				return Result{}, err
+			}
+			if first || truer(res, 0, best, 0) {
+				best, first = res, false
+			}
+			if settled(best) {
+				return best, nil
+			}
 		}
 	}
 	return best, nil

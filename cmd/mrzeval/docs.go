@@ -28,6 +28,7 @@ var (
 	docsScenes = flag.String("docs-scenes", "", "with -docs: only these scenes, comma-separated (default: all)")
 	docsMisses = flag.Bool("docs-misses", false, "with -docs: list every image not read exactly on stderr")
 	docsOnly   = flag.String("docs-only", "", "with -docs: only the documents whose name contains this")
+	docsList   = flag.Bool("docs-list", false, "with -docs: list the whole documents, their half and whether their truth passes its checks, and read nothing")
 	docsDump   = flag.String("docs-dump", "", "with -docs: also write every image built into this directory, to look at")
 )
 
@@ -299,6 +300,12 @@ func evalDocs(dir string, w io.Writer) error {
 		}
 		taken[d.half]++
 		docs = append(docs, d)
+	}
+	if *docsList {
+		for _, d := range docs {
+			fmt.Fprintf(w, "%s\t%s\t%s\tvalid=%v\n", d.half, d.format, d.name, d.valid)
+		}
+		return nil
 	}
 	type key struct{ half, scene, format string }
 	tallies := map[key]*docTally{}
