@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -241,12 +242,29 @@ func bestCombination(views [][]lineReading, glyphs *glyphReader, now time.Time) 
 			conf += pick[i].conf()
 			k /= len(views)
 		}
-		res := keepBroken(settleShapes(parseAt(slices.Clone(text), now), pick, glyphs, now), now)
+		res := unexplained(keepBroken(settleShapes(parseAt(slices.Clone(text), now), pick, glyphs, now), now), text)
 		if c == 0 || truer(res, conf, best, bestConf) {
 			best, bestConf = res, conf
 		}
 	}
 	return best
+}
+
+// unexplained makes r, read from a block's lines text, not valid when
+// it leaves some of the lines that read as text out: the block was
+// located as MRZ lines, and a one-line licence that a chance check digit
+// makes of one of three lines is junk, not the MRZ.
+func unexplained(r Result, text []string) Result {
+	n := 0
+	for _, t := range text {
+		if strings.TrimSpace(t) != "" {
+			n++
+		}
+	}
+	if r.Valid && len(r.Lines) < n {
+		r.Valid = false
+	}
+	return r
 }
 
 // truer tells whether r, from lines whose least sure glyphs have the

@@ -2,6 +2,9 @@ package ocr
 
 import "strings"
 
+// dlBAP is the BAP configuration character every EU licence prints.
+const dlBAP = '1'
+
 // brokenStructure lists the fields of a fitted MRZ that break its
 // format's structure, whatever its check digits say: a mod-10 check
 // passes one random reading in ten, so junk text or a line read in
@@ -10,8 +13,9 @@ import "strings"
 //   - Issuing state and nationality are letters and a known code (ISO
 //     3166-1 alpha-3 and ICAO's additions, D<< for Germany).
 //   - The document code opens with a letter ICAO 9303 gives the format.
-//   - A driving licence's second character is its BAP configuration
-//     digit (ISO 18013-1), after D.
+//   - A driving licence opens D1: D, then the BAP configuration, of
+//     which ISO 18013-3 defines the one, 1 (every EU licence prints
+//     D1 and its state: D1FRA, D1NLD).
 //   - Dates are real dates, the sex M, F, X or a filler.
 func (d *mrzDraft) brokenStructure(f Fields, texts map[string]string, datesOK map[Field]bool) []Field {
 	var out []Field
@@ -20,7 +24,7 @@ func (d *mrzDraft) brokenStructure(f Fields, texts map[string]string, datesOK ma
 			out = append(out, name)
 		}
 	}
-	if d.foreignCode() > 0 || (d.lay.format == DLEU && !isDigit(d.lines[0][1])) {
+	if d.foreignCode() > 0 || (d.lay.format == DLEU && d.lines[0][1] != dlBAP) {
 		out = append(out, FieldDocumentCode)
 	}
 	for _, name := range []Field{FieldBirthDate, FieldExpiryDate} {

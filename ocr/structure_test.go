@@ -25,6 +25,7 @@ func TestValidMeansTheStructureHolds(t *testing.T) {
 		// The junk: a line of guilloche read as a licence whose
 		// composite passes by chance.
 		{"licence without its BAP digit", []string{withCheck(t, "DDDDDDDDDDAYIYWN3IDAIISGDD22J")}, FieldDocumentCode},
+		{"licence with another BAP configuration", []string{withCheck(t, "D5SSD55555555559582L00L0I5500")}, FieldDocumentCode},
 		{"licence of no state", []string{withCheck(t, "D1QQQ13AA000026181231MARTIN<<")}, FieldIssuingState},
 		{"passport code on a card", []string{"P<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"}, FieldDocumentCode},
 	} {
@@ -49,5 +50,20 @@ func TestValidStructureStaysValid(t *testing.T) {
 		if r := ParseAt(lines, parseNow); !r.Valid {
 			t.Errorf("%q: not valid, checks %v review %v", lines, r.Checks, r.Review)
 		}
+	}
+}
+
+func TestReadingThatLeavesLinesOutIsNotValid(t *testing.T) {
+	junk := withCheck(t, "D1FRA13AA000026181231MARTIN<<")
+	text := []string{"I<UTOD23145890<7349<<<<<<<<<<", junk, "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"}
+	r := ParseAt(text, parseNow)
+	if !r.Valid || len(r.Lines) != 1 {
+		t.Fatalf("Parse: valid=%v lines %q; the test wants a valid licence from one line of three", r.Valid, r.Lines)
+	}
+	if unexplained(r, text).Valid {
+		t.Error("a licence from one line of a three-line block is valid")
+	}
+	if !unexplained(r, []string{"", junk, " "}).Valid {
+		t.Error("lines that read as nothing made the licence invalid")
 	}
 }
