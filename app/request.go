@@ -35,8 +35,14 @@ type Request struct {
 	Status  Status   `json:"status"`
 	INSZ    INSZ     `json:"insz,omitempty"`
 	Asked   []string `json:"asked,omitempty"`   // what extra information the service wants
-	Message string   `json:"message,omitempty"` // the service's feedback
-	Rev     int64    `json:"rev,omitempty"`     // the service's revision last applied
+	Message string   `json:"message,omitempty"` // the service's feedback, a message key
+	// MessageData fills Message's placeholders.
+	MessageData map[string]string `json:"message_data,omitempty"`
+	// Question is what the service asks, while Status is InfoRequested.
+	Question *Question `json:"question,omitempty"`
+	// Completed lists the fields the Crossroads Bank filled in.
+	Completed []string `json:"completed,omitempty"`
+	Rev       int64    `json:"rev,omitempty"` // the service's revision last applied
 	// Timeline is every change the service made, oldest first.
 	Timeline []Event `json:"timeline,omitempty"`
 

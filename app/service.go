@@ -13,6 +13,8 @@ type Service interface {
 	Submit(ctx context.Context, r *Request) (Receipt, error)
 	Status(ctx context.Context, remoteID string) (Receipt, error)
 	Cancel(ctx context.Context, remoteID string) (Receipt, error)
+	// Answer replies to the service's question about a request.
+	Answer(ctx context.Context, remoteID string, a Answer) (Receipt, error)
 	// Changes returns the company's requests changed after cursor ("" for
 	// all), oldest change first, a page at a time.
 	Changes(ctx context.Context, cursor string) (Changes, error)
@@ -37,11 +39,18 @@ type Receipt struct {
 	Company string `json:"company,omitempty"`
 	// Rev grows with every change the service makes, so a client never
 	// applies an older view over a newer one.
-	Rev     int64    `json:"rev,omitempty"`
-	Status  Status   `json:"status"`
-	INSZ    INSZ     `json:"insz,omitempty"`
-	Asked   []string `json:"asked,omitempty"`
-	Message string   `json:"message,omitempty"`
+	Rev    int64    `json:"rev,omitempty"`
+	Status Status   `json:"status"`
+	INSZ   INSZ     `json:"insz,omitempty"`
+	Asked  []string `json:"asked,omitempty"`
+	// Message is a message key the app translates (the service's feedback,
+	// e.g. why a request was rejected), with its placeholders in Data.
+	Message  string            `json:"message,omitempty"`
+	Data     map[string]string `json:"data,omitempty"`
+	Question *Question         `json:"question,omitempty"` // while information is requested
+	// Completed lists the fields the Crossroads Bank filled for a known
+	// person.
+	Completed []string `json:"completed,omitempty"`
 
 	Created     time.Time  `json:"created,omitzero"`
 	Updated     time.Time  `json:"updated"`
@@ -58,8 +67,10 @@ type Receipt struct {
 type Event struct {
 	At     time.Time `json:"at"`
 	Status Status    `json:"status"`
-	By     string    `json:"by,omitempty"` // a person's name, or the service
-	Note   string    `json:"note,omitempty"`
+	By     string    `json:"by,omitempty"`   // a person's name; empty for the service
+	Code   string    `json:"code,omitempty"` // a message key saying why (translated)
+	Note   string    `json:"note,omitempty"` // a person's own words: a question, an answer, a reason
+
 }
 
 // Apply records the receipt on the request, unless the request already
@@ -79,6 +90,9 @@ func (r *Request) Apply(rc Receipt) bool {
 	r.INSZ = rc.INSZ
 	r.Asked = rc.Asked
 	r.Message = rc.Message
+	r.MessageData = rc.Data
+	r.Question = rc.Question
+	r.Completed = rc.Completed
 	if rc.Person != nil {
 		r.Person = *rc.Person
 	}
@@ -124,6 +138,27 @@ type History interface {
 	Merge(company, cursor string, rs []Receipt) error
 	// Cursor is where the company's last sync stopped ("" before the first).
 	Cursor(company string) (string, error)
+	// Outbox lists the queued requests, oldest first, without reading
+	// the history: what waits to be sent.
+	Outbox() ([]Outgoing, error)
+	// Postpone records a try that could not reach the service: the
+	// entry's Tries grows and it waits until next.
+	Postpone(id string, next time.Time) error
+}
+
+// ErrStale is wrapped by a Save refused because the history holds a newer
+// version of the request than the one saved: a late draft save after the
+// request was queued or sent. The newer version is kept; reload it.
+var ErrStale = errors.New("a newer version of the request is saved")
+
+// Outgoing is a request in the outbox: queued, with the idempotency key
+// every try sends, so a retry after a lost answer never submits twice.
+type Outgoing struct {
+	ID     string    `json:"id"`
+	Key    string    `json:"key"`
+	Queued time.Time `json:"queued"`
+	Tries  int       `json:"tries,omitempty"` // tries that could not reach the service
+	Next   time.Time `json:"next"`            // not tried again before
 }
 
 // Settings are the user's choices, kept in the local store.
@@ -135,4 +170,21 @@ type Settings struct {
 	Language   string `json:"language,omitempty"`  // nl, fr, de or en; empty follows the system
 	Scanner    string `json:"scanner,omitempty"`   // remembered default scanner
 	Company    string `json:"company,omitempty"`   // the company last worked for
+	// RetentionDays is how long a request in a final state keeps its
+	// scans, PDF and personal data; 0 means DefaultRetentionDays.
+	RetentionDays int `json:"retention_days,omitempty"`
+}
+
+// DefaultRetentionDays is the retention of a finished request's personal
+// data: a month covers the questions that follow an allocation or a
+// refusal, and GDPR's storage limitation asks for no longer than needed.
+const DefaultRetentionDays = 30
+
+// Retention is how long a finished request keeps its personal data.
+func (s Settings) Retention() time.Duration {
+	days := s.RetentionDays
+	if days <= 0 {
+		days = DefaultRetentionDays
+	}
+	return time.Duration(days) * 24 * time.Hour
 }

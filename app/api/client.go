@@ -97,6 +97,22 @@ func (c *Client) Cancel(ctx context.Context, remoteID string) (app.Receipt, erro
 	return rc, err
 }
 
+// Answer replies to the service's question about a request.
+func (c *Client) Answer(ctx context.Context, remoteID string, a app.Answer) (app.Receipt, error) {
+	var rc app.Receipt
+	err := c.do(ctx, http.MethodPost, c.companyPath("/requests/"+url.PathEscape(remoteID)+"/answer"), a, "", &rc)
+	return rc, err
+}
+
+// Lookup asks whether the worker on a form is already known to the
+// Crossroads Bank, and what it would fill in.
+func (c *Client) Lookup(ctx context.Context, doc app.Document, p app.Person) (app.Known, error) {
+	var k app.Known
+	doc.MRZ = nil
+	err := c.do(ctx, http.MethodPost, c.companyPath("/persons/lookup"), Lookup{Document: doc, Person: p}, "", &k)
+	return k, err
+}
+
 // Changes returns the company's requests changed after cursor.
 func (c *Client) Changes(ctx context.Context, cursor string) (app.Changes, error) {
 	var ch app.Changes

@@ -47,6 +47,13 @@ type Page struct {
 	Total int           `json:"total"`          // matching requests in all
 }
 
+// Lookup is the body of POST /v1/companies/{company}/persons/lookup: the
+// form as far as it is filled.
+type Lookup struct {
+	Document app.Document `json:"document"`
+	Person   app.Person   `json:"person"`
+}
+
 // AccessChange is the body of PUT /v1/companies/{company}/staff/{person}.
 type AccessChange struct {
 	Access bool `json:"access"`

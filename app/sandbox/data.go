@@ -28,7 +28,7 @@ var (
 )
 
 var topBuckets = [][]byte{bucketPersons, bucketLogins, bucketCompanies, bucketMembers, bucketFlows,
-	bucketCodes, bucketTokens, bucketRefresh, bucketRequests, bucketRevs, bucketIdem, bucketCounters, bucketScans}
+	bucketCodes, bucketTokens, bucketRefresh, bucketRequests, bucketRevs, bucketIdem, bucketCounters, bucketScans, bucketAudit, bucketClerk}
 
 // person is someone who can sign in: the keys they sign in with, and what
 // the service knows of them.

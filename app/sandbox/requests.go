@@ -15,7 +15,15 @@ import (
 // scans/<id>, so listing never reads them.
 type record struct {
 	Receipt    app.Receipt    `json:"receipt"`
-	Submission api.Submission `json:"submission"`
+	Submission api.Submission `json:"submission"` // as sent, completed by answers
+	Pages      int            `json:"pages"`      // pages held, counting a PDF's
+	Lang       string         `json:"lang"`       // the requester's language, for mail
+	// Ambiguous marks a request several known persons match: the clerk
+	// asks for more before allocating.
+	Ambiguous bool `json:"ambiguous,omitempty"`
+	// changed lists the statuses set since the record was loaded: each
+	// is mailed once the transaction is stored.
+	changed []app.Status
 }
 
 // load reads one of the company's requests.
@@ -52,12 +60,17 @@ func (s *Sandbox) store(tx *bolt.Tx, company string, rec *record) error {
 	return putJSON(b, rec.Receipt.ID, rec)
 }
 
-// setStatus moves a request on and keeps the change in its timeline.
-func (s *Sandbox) setStatus(rec *record, st app.Status, by, note string) {
+// setStatus moves a request on and keeps the change in its timeline; the
+// requester is told by e-mail once the change is stored (notify.go).
+func (s *Sandbox) setStatus(rec *record, st app.Status, by, code, note string) {
 	now := s.now()
+	if st != app.InfoRequested {
+		rec.Receipt.Question = nil
+	}
 	rec.Receipt.Status = st
 	rec.Receipt.Updated = now
-	rec.Receipt.Timeline = append(rec.Receipt.Timeline, app.Event{At: now, Status: st, By: by, Note: note})
+	rec.Receipt.Timeline = append(rec.Receipt.Timeline, app.Event{At: now, Status: st, By: by, Code: code, Note: note})
+	rec.changed = append(rec.changed, st)
 }
 
 // status is GET .../requests/{id}.
@@ -89,7 +102,7 @@ func (s *Sandbox) cancel(w http.ResponseWriter, r *http.Request) {
 			code = "service.cannot_cancel"
 			return nil
 		}
-		s.setStatus(&rec, app.Cancelled, c.Name, "")
+		s.setStatus(&rec, app.Cancelled, c.Name, "", "")
 		rec.Receipt.Asked = nil
 		return s.store(tx, c.company, &rec)
 	})
@@ -102,6 +115,7 @@ func (s *Sandbox) cancel(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, http.StatusConflict, code, map[string]any{"status": string(rec.Receipt.Status)})
 	default:
 		s.log.Info("request cancelled", "id", rec.Receipt.ID)
+		s.notify(rec)
 		writeJSON(w, http.StatusOK, rec.Receipt)
 	}
 }

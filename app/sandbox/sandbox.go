@@ -5,20 +5,25 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/app/api"
+	"github.com/idpro/idpro/app/sandbox/mail"
+	"github.com/idpro/idpro/app/sandbox/register"
 	bolt "go.etcd.io/bbolt"
 )
 
 // Sandbox serves the belgianIDpro API from a local bbolt file.
 type Sandbox struct {
-	db  *bolt.DB
-	opt Options
-	now func() time.Time
-	log *slog.Logger
-	mux *http.ServeMux
+	db       *bolt.DB
+	opt      Options
+	now      func() time.Time
+	log      *slog.Logger
+	mux      *http.ServeMux
+	register *register.Register
+	mailing  sync.WaitGroup // messages on their way
 }
 
 // Options tune Open; zero values are fine.
@@ -30,7 +35,18 @@ type Options struct {
 	AccessTTL, RefreshTTL time.Duration
 	// NoDemo leaves a new file without the demo companies and people.
 	NoDemo bool
+	// Register is the Crossroads Bank's register of known persons
+	// (default: register.Generate(DemoRegisterSeed, DemoRegisterSize)).
+	Register *register.Register
+	// Mail tells requesters of every status change (nil: no mail).
+	Mail mail.Sender
 }
+
+// The demo register: a few hundred known persons, the same every run.
+const (
+	DemoRegisterSeed = 1
+	DemoRegisterSize = 300
+)
 
 // Open opens or creates the sandbox's data file; a new one gets the demo
 // companies and people (demo.go).
@@ -54,7 +70,10 @@ func Open(path string, opt Options) (*Sandbox, error) {
 	if err != nil {
 		return nil, app.Errorf("sandbox.open", err, "path", path)
 	}
-	s := &Sandbox{db: db, opt: opt, now: opt.Now, log: opt.Log, mux: http.NewServeMux()}
+	if opt.Register == nil {
+		opt.Register = register.New(register.Generate(DemoRegisterSeed, DemoRegisterSize))
+	}
+	s := &Sandbox{db: db, opt: opt, now: opt.Now, log: opt.Log, mux: http.NewServeMux(), register: opt.Register}
 	if err := db.Update(s.migrate); err != nil {
 		db.Close()
 		return nil, app.Errorf("sandbox.open", err, "path", path)
@@ -63,8 +82,11 @@ func Open(path string, opt Options) (*Sandbox, error) {
 	return s, nil
 }
 
-// Close closes the data file.
-func (s *Sandbox) Close() error { return s.db.Close() }
+// Close waits for the mail on its way and closes the data file.
+func (s *Sandbox) Close() error {
+	s.mailing.Wait()
+	return s.db.Close()
+}
 
 // ServeHTTP bounds every body: a submission may carry four pages, nothing
 // else needs more than a few kilobytes.
@@ -98,4 +120,7 @@ func (s *Sandbox) routes() {
 	s.mux.Handle("GET "+c+"/changes", s.member(false, s.changes))
 	s.mux.Handle("GET "+c+"/requests/{id}", s.member(false, s.status))
 	s.mux.Handle("POST "+c+"/requests/{id}/cancel", s.member(false, s.cancel))
+	s.mux.Handle("POST "+c+"/requests/{id}/answer", s.member(false, s.answer))
+	s.mux.Handle("POST "+c+"/persons/lookup", s.member(false, s.lookup))
+	s.clerkRoutes()
 }

@@ -77,7 +77,7 @@ func TestCompleteRequestGetsBIS(t *testing.T) {
 	}
 }
 
-func TestMissingDataIsInvestigatedAndCancellable(t *testing.T) {
+func TestMissingDataIsAskedForAndCancellable(t *testing.T) {
 	c := start(t).Client(bram, bakery)
 	ctx := context.Background()
 	r := complete(app.Female)
@@ -86,11 +86,11 @@ func TestMissingDataIsInvestigatedAndCancellable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rc.Status != app.Investigating || rc.INSZ != "" || len(rc.Asked) != 1 || rc.Asked[0] != app.FieldBirthPlace {
+	if rc.Status != app.InfoRequested || rc.INSZ != "" || rc.Question == nil || len(rc.Question.Fields) != 1 || rc.Question.Fields[0] != app.FieldBirthPlace {
 		t.Fatalf("receipt %+v", rc)
 	}
 	st, err := c.Status(ctx, rc.ID)
-	if err != nil || st.Status != app.Investigating {
+	if err != nil || st.Status != app.InfoRequested {
 		t.Fatalf("status %+v, %v", st, err)
 	}
 	cc, err := c.Cancel(ctx, rc.ID)

@@ -48,7 +48,8 @@ func (s *Sandbox) submit(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, http.StatusBadRequest, "service.malformed", nil)
 		return
 	}
-	if err := s.validate(sub); err != nil {
+	pages, err := s.validate(sub, 0)
+	if err != nil {
 		var ae *app.Error
 		errors.As(err, &ae)
 		writeProblem(w, r, http.StatusBadRequest, ae.Code, ae.Data)
@@ -59,7 +60,7 @@ func (s *Sandbox) submit(w http.ResponseWriter, r *http.Request) {
 	hash := hex.EncodeToString(sum[:])
 	var rec record
 	status := http.StatusCreated
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		keys, err := nested(tx, bucketIdem, c.company, true)
 		if err != nil {
 			return err
@@ -79,7 +80,9 @@ func (s *Sandbox) submit(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		rec = s.newRecord(c, "BIS-"+strconv.FormatUint(seq+100000, 10), sub)
-		if err := s.judge(tx, &rec, sub); err != nil {
+		rec.Pages = pages
+		s.setStatus(&rec, app.Received, "", "", "")
+		if err := s.judge(tx, &rec, rec.Submission, pages, false); err != nil {
 			return err
 		}
 		if err := putPages(tx, rec.Receipt.ID, sub.Pages); err != nil {
@@ -98,6 +101,7 @@ func (s *Sandbox) submit(w http.ResponseWriter, r *http.Request) {
 	default:
 		if status == http.StatusCreated {
 			s.log.Info("request received", "id", rec.Receipt.ID, "status", rec.Receipt.Status)
+			s.notify(rec)
 		}
 		writeJSON(w, status, rec.Receipt)
 	}
@@ -114,7 +118,7 @@ func (s *Sandbox) newRecord(c caller, id string, sub api.Submission) record {
 	person, doc := sub.Person, sub.Document
 	doc.MRZ = nil
 	now := s.now()
-	rec := record{Submission: sub, Receipt: app.Receipt{
+	rec := record{Submission: sub, Lang: c.Language, Receipt: app.Receipt{
 		ID: id, Company: c.company, Created: now, Updated: now,
 		RequestedBy: &app.Requester{ID: c.ID, Name: c.Name, Email: c.Email}, Email: email,
 		Person: &person, Document: &doc,
@@ -123,56 +127,44 @@ func (s *Sandbox) newRecord(c caller, id string, sub api.Submission) record {
 	return rec
 }
 
-// validate refuses what the service would not accept at all; missing data
-// is not refused but investigated.
-func (s *Sandbox) validate(sub api.Submission) error {
-	req := sub.Request()
-	if len(sub.Pages) > app.MaxPages {
-		return app.Errorf("request.too_many_pages", nil, "max", app.MaxPages)
+// validate refuses what the service would not accept at all (missing
+// data is not refused but asked for) and counts the pages, a PDF's
+// included, with the held ones: at most app.MaxPages.
+func (s *Sandbox) validate(sub api.Submission, held int) (int, error) {
+	pages, err := countPages(sub.Pages, held)
+	if err != nil {
+		return 0, err
 	}
-	pages := 0
-	for _, p := range sub.Pages {
+	req := sub.Request()
+	if err := req.ValidatePerson(s.now()); err != nil {
+		return 0, err
+	}
+	if err := req.ValidateAddress(); err != nil {
+		return 0, err
+	}
+	if sub.Requester != "" && !app.ValidEmail(sub.Requester) {
+		return 0, app.Errorf("request.email_invalid", nil, "value", sub.Requester)
+	}
+	return pages, nil
+}
+
+func countPages(list []app.Page, held int) (int, error) {
+	if held+len(list) > app.MaxPages {
+		return 0, app.Errorf("request.too_many_pages", nil, "max", app.MaxPages)
+	}
+	pages := held
+	for _, p := range list {
 		if !pageTypes[p.ContentType] || len(p.Data) == 0 {
-			return app.Errorf("service.bad_page", nil, "type", p.ContentType)
+			return 0, app.Errorf("service.bad_page", nil, "type", p.ContentType)
 		}
 		n, err := pageCount(p)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		pages += n
 	}
 	if pages > app.MaxPages {
-		return app.Errorf("request.too_many_pages", nil, "max", app.MaxPages)
+		return 0, app.Errorf("request.too_many_pages", nil, "max", app.MaxPages)
 	}
-	if err := req.ValidatePerson(s.now()); err != nil {
-		return err
-	}
-	if err := req.ValidateAddress(); err != nil {
-		return err
-	}
-	if sub.Requester != "" && !app.ValidEmail(sub.Requester) {
-		return app.Errorf("request.email_invalid", nil, "value", sub.Requester)
-	}
-	return nil
-}
-
-// judge decides the outcome of a new submission: an INSZ at once when the
-// mandatory data is there, an investigation naming what is missing when not.
-func (s *Sandbox) judge(tx *bolt.Tx, rec *record, sub api.Submission) error {
-	s.setStatus(rec, app.Received, "", "")
-	req := sub.Request()
-	req.Requester = rec.Receipt.Email
-	if lacking := req.Lacking(); len(lacking) > 0 {
-		rec.Receipt.Asked = lacking
-		rec.Receipt.Message = "Under investigation: the mandatory data listed is missing."
-		s.setStatus(rec, app.Investigating, "", "")
-		return nil
-	}
-	n, err := allocate(tx, sub.Person.BirthDate, sub.Person.Sex)
-	if err != nil {
-		return err
-	}
-	rec.Receipt.INSZ = n
-	s.setStatus(rec, app.Allocated, "", "")
-	return nil
+	return pages, nil
 }
