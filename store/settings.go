@@ -7,18 +7,26 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-var keySettings = []byte("app")
+var (
+	bucketSettings = []byte("settings")
+	keySettings    = []byte("app")
+)
 
 // Settings returns the saved settings, or the zero value on first start.
+// They are sealed: the default requester is a person's e-mail.
 func (s *Store) Settings() (app.Settings, error) {
 	var st app.Settings
-	err := s.db.View(func(tx *bolt.Tx) error {
-		data := tx.Bucket(bucketSettings).Get(keySettings)
-		if data == nil {
+	err := s.view(func(tx *bolt.Tx) error {
+		sealed := tx.Bucket(bucketSettings).Get(keySettings)
+		if sealed == nil {
 			return nil
 		}
+		data, err := s.seal.open(placeSettings, sealed)
+		if err != nil {
+			return s.corrupt(err)
+		}
 		if err := json.Unmarshal(data, &st); err != nil {
-			return app.Errorf("store.corrupt", err, "path", s.db.Path())
+			return s.corrupt(err)
 		}
 		return nil
 	})
@@ -32,6 +40,6 @@ func (s *Store) SaveSettings(st app.Settings) error {
 		return err
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketSettings).Put(keySettings, data)
+		return tx.Bucket(bucketSettings).Put(keySettings, s.seal.seal(placeSettings, data))
 	})
 }

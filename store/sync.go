@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/idpro/idpro/app"
@@ -16,38 +15,41 @@ var (
 // Merge records a page of the service's changes to a company's requests
 // and the cursor that follows it, in one transaction: a crash leaves the
 // history and the cursor in step, and the next sync starts where this one
-// stopped.
+// stopped. A merged request keeps its pages.
 func (s *Store) Merge(company, cursor string, rcs []app.Receipt) error {
 	now := s.now()
 	return s.update(func(tx *bolt.Tx) error {
 		reqs, remote := tx.Bucket(bucketRequests), tx.Bucket(bucketRemote)
 		for _, rc := range rcs {
-			var r *app.Request
-			if id := remote.Get([]byte(rc.ID)); id != nil {
-				r = new(app.Request)
-				if err := json.Unmarshal(reqs.Get(id), r); err != nil {
-					return app.Errorf("store.corrupt", err, "path", s.db.Path())
-				}
-				if !r.Apply(rc) {
-					continue
-				}
-			} else {
-				r = app.FromReceipt(rc)
+			id := remote.Get([]byte(rc.ID))
+			if id == nil {
+				r := app.FromReceipt(rc)
 				seq, err := reqs.NextSequence()
 				if err != nil {
 					return err
 				}
-				r.ID = fmt.Sprintf("%08d", seq)
+				r.ID = newID(seq)
+				if err := s.write(tx, nil, &body{Request: r}, nil, now); err != nil {
+					return err
+				}
+				continue
 			}
-			r.Updated = now
-			data, err := json.Marshal(r)
+			v := reqs.Get(id)
+			if v == nil {
+				return s.corrupt(fmt.Errorf("remote %s points to missing request %s", rc.ID, id))
+			}
+			ix, sealed, err := splitRecord(v)
+			if err != nil {
+				return s.corrupt(err)
+			}
+			b, err := s.openBody(string(id), sealed)
 			if err != nil {
 				return err
 			}
-			if err := reqs.Put([]byte(r.ID), data); err != nil {
-				return err
+			if !b.Request.Apply(rc) {
+				continue
 			}
-			if err := remote.Put([]byte(rc.ID), []byte(r.ID)); err != nil {
+			if err := s.write(tx, ix, b, blobsOf(b), now); err != nil {
 				return err
 			}
 		}
@@ -55,10 +57,30 @@ func (s *Store) Merge(company, cursor string, rcs []app.Receipt) error {
 	})
 }
 
+// blobsOf lists the blobs a stored body refers to (their data is stored
+// already: write only moves references).
+func blobsOf(b *body) []blob {
+	var out []blob
+	var add func(r *pageRef)
+	add = func(r *pageRef) {
+		out = append(out, blob{name: r.Blob})
+		if r.Original != nil {
+			add(r.Original)
+		}
+	}
+	for i := range b.Pages {
+		add(&b.Pages[i])
+	}
+	if b.Scan != nil {
+		add(b.Scan)
+	}
+	return out
+}
+
 // Cursor is where the company's last sync stopped.
 func (s *Store) Cursor(company string) (string, error) {
 	var c string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		c = string(tx.Bucket(bucketCursors).Get([]byte(company)))
 		return nil
 	})

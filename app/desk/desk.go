@@ -113,30 +113,7 @@ func (d *Desk) submit(ctx context.Context, r *app.Request) error {
 // SendQueued sends every queued request; it stops at the first one the
 // service cannot be reached for.
 func (d *Desk) SendQueued(ctx context.Context) (int, error) {
-	list, err := d.history.Requests()
-	if err != nil {
-		return 0, err
-	}
-	sent := 0
-	for _, item := range list {
-		if item.Status != app.Queued {
-			continue
-		}
-		if err := d.withFull(item.ID, func(r *app.Request) error {
-			if r.Status != app.Queued {
-				return nil
-			}
-			return d.submit(ctx, r)
-		}); err != nil {
-			if waits(err) {
-				return sent, err
-			}
-			d.log.Warn("queued request refused", "id", item.ID, "err", err)
-			continue
-		}
-		sent++
-	}
-	return sent, nil
+	return d.sendOutbox(ctx)
 }
 
 // Sync brings the company's history up to date from the service: every
