@@ -35,11 +35,10 @@ func extended(b mrzBlock) []mrzBlock {
 		return out
 	}
 	first, last := b.lines[0], b.lines[len(b.lines)-1]
+	// A lone 30-character line may be a driving licence's whole MRZ;
+	// read as such first, it settles before any line is assumed.
 	missing := wantLines(first) - len(b.lines)
-	if missing <= 0 || (len(b.lines) == 1 && wantLines(first) == 3) {
-		// A lone 30-character line is a driving licence as often as a
-		// card whose other two lines both failed: two assumed lines
-		// are too much of a guess.
+	if missing <= 0 {
 		return out
 	}
 	spacing := lineSpacingOf(b)

@@ -16,7 +16,8 @@ func TestExtendedAssumesTheLinesAnMRZHas(t *testing.T) {
 		{"one line of 44: the other above or below", mrzBlock{lines: []mrzLine{line(200, 44)}},
 			[][]float64{{200}, {164.8, 200}, {200, 235.2}}},
 		{"a whole TD1", mrzBlock{lines: []mrzLine{line(200, 30), line(236, 30), line(272, 30)}}, [][]float64{{200, 236, 272}}},
-		{"a lone line of 30 may be a licence", mrzBlock{lines: []mrzLine{line(200, 30)}}, [][]float64{{200}}},
+		{"a lone line of 30: a licence, or a card's line", mrzBlock{lines: []mrzLine{line(200, 30)}},
+			[][]float64{{200}, {129.6, 164.8, 200}, {164.8, 200, 235.2}, {200, 235.2, 270.4}}},
 		{"the Swiss licence's block is told by its head", mrzBlock{headed: true, lines: []mrzLine{line(200, 9), line(236, 30)}}, [][]float64{{200, 236}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
