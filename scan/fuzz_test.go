@@ -16,7 +16,10 @@ import (
 
 // fuzzLimits keep each fuzz run small: a hostile file must be refused
 // by the limits, not by running out of memory.
-var fuzzLimits = Limits{MaxFileBytes: 1 << 20, MaxPixels: 4_000_000, MaxPages: MaxPages, WorkDPI: 300, MaxWorkPixels: 4_000_000}
+//
+// Images over 0.1 MP are brought down, so that seeds of that size go the
+// row-by-row way (PNG, TIFF).
+var fuzzLimits = Limits{MaxFileBytes: 1 << 20, MaxPixels: 4_000_000, MaxPages: MaxPages, WorkDPI: 300, MaxWorkPixels: 100_000}
 
 func seedImages(f *testing.F) {
 	small := image.NewNRGBA(image.Rect(0, 0, 40, 30))
@@ -42,6 +45,21 @@ func seedImages(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(tif.Bytes())
+	// Read row by row: 16-bit PNG, 16-bit TIFF in place and compressed.
+	mid := image.NewRGBA64(image.Rect(0, 0, 400, 300))
+	for i := range mid.Pix {
+		mid.Pix[i] = uint8(i * 13)
+	}
+	var png16, tif16 bytes.Buffer
+	if err := png.Encode(&png16, mid); err != nil {
+		f.Fatal(err)
+	}
+	if err := tiff.Encode(&tif16, mid, &tiff.Options{Compression: tiff.Deflate, Predictor: true}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(png16.Bytes())
+	f.Add(tif16.Bytes())
+	f.Add(rgbTIFFBits(mid, 0, 16))
 	text, err := os.ReadFile("testdata/text-only.pdf")
 	if err != nil {
 		f.Fatal(err)

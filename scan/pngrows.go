@@ -39,10 +39,11 @@ const (
 	pngRGBA      = 6
 )
 
-// newPNGRows reads the header chunks of the PNG b and returns its rows,
-// or false when it is one the row reader does not take (interlaced, under
-// 8 bits a sample): the whole-image decoder handles those.
-func newPNGRows(b []byte) (*pngRows, bool) {
+// newPNGRows reads the header chunks of the PNG b, whose header the
+// decoder read as cfg, and returns its rows, or false when it is one the
+// row reader does not take (interlaced, under 8 bits a sample): the
+// whole-image decoder handles those.
+func newPNGRows(b []byte, cfg image.Config) (*pngRows, bool) {
 	p := &pngRows{}
 	var idat []byte
 	for i := 8; i+12 <= len(b); {
@@ -71,7 +72,7 @@ func newPNGRows(b []byte) (*pngRows, bool) {
 		i += 12 + n
 	}
 	p.channels = map[byte]int{pngGrey: 1, pngRGB: 3, pngPaletted: 1, pngGreyAlpha: 2, pngRGBA: 4}[p.colorType]
-	ok := p.channels > 0 && (p.depth == 8 || p.depth == 16 && p.colorType != pngPaletted) && p.w > 0 && p.h > 0
+	ok := p.channels > 0 && (p.depth == 8 || p.depth == 16 && p.colorType != pngPaletted) && p.w == cfg.Width && p.h == cfg.Height
 	if !ok || idat == nil {
 		return nil, false
 	}

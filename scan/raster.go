@@ -61,8 +61,11 @@ func (l Limits) importImage(name string, b []byte, f format) (Page, error) {
 		return Page{}, app.Errorf("scan.corrupt_image", err, "file", name)
 	}
 	if f == formatPNG && l.workFactor(cfg.Width, cfg.Height, dpi) >= 2 {
-		if rows, ok := newPNGRows(b); ok {
-			return l.finishRows(rows, name, cfg, dpi, 0, keep)
+		if err := l.rowPixels(name, cfg); err != nil {
+			return Page{}, err
+		}
+		if rows, ok := newPNGRows(b, cfg); ok {
+			return l.finishRows(rows, name, dpi, 0, keep)
 		}
 	}
 	if err := l.checkPixels(name, cfg); err != nil {
@@ -101,19 +104,30 @@ type rowSource interface {
 	rgbRow(y int, dst []uint8)
 }
 
-// finishRows is finish for an image read row by row. No decoded copy is
-// made, so the pixel limit is MaxRowPixels, a real scan's size, rather
-// than MaxPixels.
-func (l Limits) finishRows(rows rowSource, name string, cfg image.Config, dpi float64, orient int, keep *encoded) (Page, error) {
+// rowPixels is the pixel limit of an image read row by row, checked
+// before any row buffer is made: no decoded copy is made, so the limit is
+// MaxRowPixels, a real scan's size, rather than MaxPixels.
+func (l Limits) rowPixels(name string, cfg image.Config) error {
 	limit := l.MaxRowPixels
 	if limit == 0 {
 		limit = l.MaxPixels
 	}
 	if px := int64(cfg.Width) * int64(cfg.Height); px > limit {
-		return Page{}, app.Errorf("scan.image_too_large", nil, "file", name,
+		return app.Errorf("scan.image_too_large", nil, "file", name,
 			"megapixels", px/1_000_000, "max_megapixels", limit/1_000_000)
 	}
-	p, err := l.finish(rows, name, dpi, orient, keep)
+	return nil
+}
+
+// finishRows is finish for an image read row by row; a decoding error
+// met on the way (or a panic, on hostile input) makes the file corrupt.
+func (l Limits) finishRows(rows rowSource, name string, dpi float64, orient int, keep *encoded) (p Page, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = Page{}, app.Errorf("scan.corrupt_image", fmt.Errorf("decoder panic: %v", r), "file", name)
+		}
+	}()
+	p, err = l.finish(rows, name, dpi, orient, keep)
 	if err == nil {
 		if e, ok := rows.(interface{ failed() error }); ok && e.failed() != nil {
 			err = app.Errorf("scan.corrupt_image", e.failed(), "file", name)

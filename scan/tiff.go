@@ -173,10 +173,13 @@ func (l Limits) importTIFF(name string, b []byte) ([]Page, error) {
 			return nil, app.Errorf("scan.corrupt_image", err, "file", name)
 		}
 		var p Page
-		if rows, ok := t.tiffRows(d, cfg.Width, cfg.Height); ok && l.workFactor(cfg.Width, cfg.Height, t.dpi(d)) >= 2 &&
-			(t.orientation(d) <= 1 || isStrips(rows)) {
+		if l.workFactor(cfg.Width, cfg.Height, t.dpi(d)) < 2 {
+			p, err = l.decodeTIFF(name, b, d, cfg, t.dpi(d), t.orientation(d))
+		} else if err = l.rowPixels(name, cfg); err != nil {
+			return nil, err
+		} else if rows, ok := t.tiffRows(d, cfg.Width, cfg.Height); ok && (t.orientation(d) <= 1 || isStrips(rows)) {
 			// Read a row at a time: only the working copy is made.
-			p, err = l.finishRows(rows, name, cfg, t.dpi(d), t.orientation(d), nil)
+			p, err = l.finishRows(rows, name, t.dpi(d), t.orientation(d), nil)
 		} else {
 			p, err = l.decodeTIFF(name, b, d, cfg, t.dpi(d), t.orientation(d))
 		}
