@@ -196,3 +196,8 @@ func (a *Account) Staff(ctx context.Context) ([]app.Member, error) {
 func (a *Account) SetAccess(ctx context.Context, id string, access bool) (app.Member, error) {
 	return a.Service().SetAccess(ctx, id, access)
 }
+
+// Lookup asks the register whether it knows the worker on a form.
+func (a *Account) Lookup(ctx context.Context, doc app.Document, p app.Person) (app.Known, error) {
+	return a.Service().Lookup(ctx, doc, p)
+}

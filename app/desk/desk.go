@@ -27,6 +27,9 @@ type Desk struct {
 	// OnChange, when set, is called after a request changed (from any
 	// goroutine), so views can refresh.
 	OnChange func(*app.Request)
+	// OnStatus, when set, is told of each request a sync found in
+	// another status than before (from the sync's goroutine).
+	OnStatus func(rc app.Receipt, was app.Status)
 	// Pack, when set, makes the pages the one file that is submitted and
 	// archived (a PDF at the pages' physical size); without it the pages
 	// are submitted as they are.
@@ -114,50 +117,6 @@ func (d *Desk) submit(ctx context.Context, r *app.Request) error {
 // service cannot be reached for.
 func (d *Desk) SendQueued(ctx context.Context) (int, error) {
 	return d.sendOutbox(ctx)
-}
-
-// Sync brings the company's history up to date from the service: every
-// request of the company, from every workstation, a page at a time, each
-// page saved with the cursor that follows it.
-func (d *Desk) Sync(ctx context.Context) (int, error) {
-	d.mu.Lock()
-	svc := d.service
-	d.mu.Unlock()
-	changed := 0
-	for {
-		company := companyOf(svc)
-		cursor, err := d.history.Cursor(company)
-		if err != nil {
-			return changed, err
-		}
-		ch, err := svc.Changes(ctx, cursor)
-		if err != nil {
-			return changed, err
-		}
-		// Under the lock: a send that is saving its receipt finishes
-		// first, and Apply's revision check keeps the newer view.
-		d.mu.Lock()
-		err = d.history.Merge(ch.Company, ch.Cursor, ch.Receipts)
-		d.mu.Unlock()
-		if err != nil {
-			return changed, err
-		}
-		changed += len(ch.Receipts)
-		if len(ch.Receipts) > 0 && d.OnChange != nil {
-			d.OnChange(nil)
-		}
-		if !ch.More {
-			return changed, nil
-		}
-	}
-}
-
-// companyOf is the company a service works for, when it says.
-func companyOf(s app.Service) string {
-	if c, ok := s.(interface{ Company() string }); ok {
-		return c.Company()
-	}
-	return ""
 }
 
 // Cancel withdraws a request: locally when the service never saw it,

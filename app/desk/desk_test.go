@@ -105,8 +105,8 @@ func TestCancel(t *testing.T) {
 	if err := d.Send(ctx, open); err != nil {
 		t.Fatal(err)
 	}
-	if open.Status != app.Investigating || len(open.Asked) != 1 {
-		t.Fatalf("want investigation, got %+v", open)
+	if open.Status != app.InfoRequested || len(open.Asked) != 1 {
+		t.Fatalf("want a question, got %+v", open)
 	}
 	if _, err := d.Sync(ctx); err != nil {
 		t.Fatal(err)

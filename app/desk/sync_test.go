@@ -54,7 +54,7 @@ func TestTwoWorkstationsSyncOneHistory(t *testing.T) {
 		if r := by[sent.RemoteID]; r == nil || r.Status != app.Allocated || r.INSZ != sent.INSZ || r.RequestedBy.Name != "Bram Claes" {
 			t.Errorf("workstation %s: Bram's request %+v", name, r)
 		}
-		if r := by[open.RemoteID]; r == nil || r.Status != app.Investigating || r.RequestedBy.Name != "An Peeters" || r.Person.Surname != "Rossi" {
+		if r := by[open.RemoteID]; r == nil || r.Status != app.InfoRequested || r.RequestedBy.Name != "An Peeters" || r.Person.Surname != "Rossi" {
 			t.Errorf("workstation %s: An's request %+v", name, r)
 		}
 	}

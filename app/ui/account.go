@@ -25,6 +25,9 @@ type Account interface {
 	UseCompany(number string) error
 	Staff(ctx context.Context) ([]app.Member, error)
 	SetAccess(ctx context.Context, id string, access bool) (app.Member, error)
+	// Lookup asks the Crossroads Bank's register whether it knows the
+	// worker on the form.
+	Lookup(ctx context.Context, doc app.Document, p app.Person) (app.Known, error)
 }
 
 // signinTimeout is how long the app waits for the browser to come back.

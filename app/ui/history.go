@@ -29,7 +29,9 @@ type historyView struct {
 	filter *widget.Entry
 	cancel *widget.Button
 	open   *widget.Button
+	detail *widget.Button
 	export *widget.Button
+	view   *detailView
 	info   *widget.Label
 	root   fyne.CanvasObject
 	sorts  map[string]func(a, b *app.Request) int
@@ -76,10 +78,12 @@ func newHistoryView(u *UI) *historyView {
 	refresh := widget.NewButtonWithIcon(u.T("ui.history.refresh"), theme.ViewRefreshIcon(), h.sync)
 	h.cancel = widget.NewButtonWithIcon(u.T("ui.history.cancel"), theme.CancelIcon(), h.confirmCancel)
 	h.open = widget.NewButtonWithIcon(u.T("ui.history.open"), theme.DocumentCreateIcon(), h.continueDraft)
+	h.detail = widget.NewButtonWithIcon(u.T("ui.history.details"), theme.InfoIcon(), h.showDetail)
+	h.view = newDetailView(u)
 	h.export = widget.NewButtonWithIcon(u.T("ui.history.export"), theme.DocumentSaveIcon(), h.exportDialog)
 	h.info = widget.NewLabel("")
 	h.info.Wrapping = fyne.TextWrapWord
-	top := container.NewBorder(nil, nil, widget.NewLabel(u.T("ui.history.sort")), container.NewHBox(refresh, h.open, h.export, h.cancel),
+	top := container.NewBorder(nil, nil, widget.NewLabel(u.T("ui.history.sort")), container.NewHBox(refresh, h.detail, h.open, h.export, h.cancel),
 		container.NewGridWithColumns(2, h.sortBy, h.filter))
 	h.root = container.NewBorder(top, h.info, nil, nil, h.table)
 	h.sortBy.SetSelectedIndex(0)
@@ -144,6 +148,9 @@ func (h *historyView) reload() {
 		}
 	}
 	h.apply()
+	if h.u.tabs != nil {
+		h.countActions()
+	}
 }
 
 // apply filters by requester or worker and sorts.
@@ -177,10 +184,12 @@ func (h *historyView) buttons() {
 	h.cancel.Disable()
 	h.open.Disable()
 	h.export.Disable()
+	h.detail.Disable()
 	if r == nil {
 		return
 	}
 	h.export.Enable()
+	h.detail.Enable()
 	if r.Status.Local() || r.Status.Open() {
 		h.cancel.Enable()
 	}
@@ -190,10 +199,12 @@ func (h *historyView) buttons() {
 }
 
 func (h *historyView) confirmCancel() {
-	r := h.current()
-	if r == nil {
-		return
+	if r := h.current(); r != nil {
+		h.confirmCancelOf(r)
 	}
+}
+
+func (h *historyView) confirmCancelOf(r *app.Request) {
 	msg := widget.NewLabel(h.u.T("ui.history.cancel_confirm", "name", r.Person.Surname))
 	msg.Wrapping = fyne.TextWrapWord
 	dialog.ShowCustomConfirm(h.u.T("ui.history.cancel_title"), h.u.T("ui.history.cancel"), h.u.T("ui.history.keep"), msg,
@@ -207,13 +218,58 @@ func (h *historyView) confirmCancel() {
 func (h *historyView) cancelRequest(id string) {
 	h.u.goBackground(func(ctx context.Context) {
 		err := h.u.Desk.Cancel(ctx, id)
+		fresh, _ := h.u.History.Request(id)
 		fyne.Do(func() {
 			if err != nil {
 				h.u.showError(err)
 			}
 			h.reload()
+			if fresh != nil && h.view.req != nil && h.view.req.ID == id {
+				h.view.update(fresh)
+			}
 		})
 	})
+}
+
+// showDetail opens the selected request's details, read off the UI
+// goroutine (it holds the pages).
+func (h *historyView) showDetail() {
+	r := h.current()
+	if r == nil {
+		return
+	}
+	id := r.ID
+	h.u.goBackground(func(context.Context) {
+		full, err := h.u.History.Request(id)
+		fyne.Do(func() {
+			if err != nil {
+				h.u.showError(err)
+				return
+			}
+			h.view.show(full)
+		})
+	})
+}
+
+// countActions shows on the History tab how many requests wait for an
+// answer.
+func (h *historyView) countActions() {
+	n := 0
+	for _, r := range h.all {
+		if r.Status.NeedsAction() {
+			n++
+		}
+	}
+	title := h.u.T("ui.tab.history")
+	if n > 0 {
+		title = h.u.T("ui.tab.history_count", "n", n)
+	}
+	for _, t := range h.u.tabs.Items {
+		if t.Content == h.root && t.Text != title {
+			t.Text = title
+			h.u.tabs.Refresh()
+		}
+	}
 }
 
 // sync sends queued requests and asks for news of open ones.

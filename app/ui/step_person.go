@@ -21,6 +21,7 @@ type personStep struct {
 
 	dateErr error
 	review  *widget.Label
+	known   *knownOffer
 	root    fyne.CanvasObject
 }
 
@@ -68,7 +69,9 @@ func newPersonStep(w *wizard) *personStep {
 		widget.NewFormItem(u.T("ui.field.issuing_state"), s.issuer),
 		widget.NewFormItem(u.T("ui.field.expiry_date"), s.expiry),
 	)
+	s.known = newKnownOffer(s)
 	s.root = container.NewVBox(
+		s.known.root,
 		widget.NewCard(u.T("ui.person.title"), "", person),
 		widget.NewCard(u.T("ui.person.document"), "", doc),
 		s.review,
@@ -144,6 +147,7 @@ func (s *personStep) save(r *app.Request) {
 }
 
 func (s *personStep) validate(r *app.Request) error {
+	s.known.schedule(r)
 	if s.dateErr != nil {
 		return s.dateErr
 	}

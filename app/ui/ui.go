@@ -5,6 +5,7 @@ import (
 	"image"
 	"log/slog"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -118,6 +119,7 @@ func New(a fyne.App, d Deps) *UI {
 	u.win.SetCloseIntercept(func() { u.Close(); u.win.Close() })
 	if d.Desk != nil {
 		d.Desk.OnChange = func(*app.Request) { fyne.Do(u.history.reload) }
+		d.Desk.OnStatus = func(rc app.Receipt, _ app.Status) { fyne.Do(func() { u.notifyStatus(rc) }) }
 	}
 	u.updateStatus()
 	return u
@@ -179,4 +181,18 @@ func (u *UI) Resume(resume func(ctx context.Context) error) {
 			u.accountChanged()
 		})
 	})
+}
+
+// notifyStatus tells the user of a change a sync found, with a desktop
+// notification that names no one: the reference and the initials.
+func (u *UI) notifyStatus(rc app.Receipt) {
+	initials := ""
+	if rc.Person != nil {
+		for _, part := range strings.Fields(rc.Person.GivenNames + " " + rc.Person.Surname) {
+			initials += string([]rune(part)[:1]) + ". "
+		}
+	}
+	status := u.T("ui.status." + string(rc.Status))
+	fyne.CurrentApp().SendNotification(fyne.NewNotification(u.T("ui.notify.title", "id", rc.ID, "status", status),
+		u.T("ui.notify.body", "initials", strings.TrimSpace(initials), "status", status)))
 }

@@ -55,13 +55,19 @@ func newEnv(t *testing.T, reader MRZReader) *env {
 
 func newEnvWith(t *testing.T, reader MRZReader, scanners scan.Backend) *env {
 	t.Helper()
+	return newEnvOn(t, reader, scanners, sandbox.Options{})
+}
+
+// newEnvOn is newEnvWith on a sandbox with options (a clock, mail).
+func newEnvOn(t *testing.T, reader MRZReader, scanners scan.Backend, opt sandbox.Options) *env {
+	t.Helper()
 	test.NewTempApp(t)
 	dir := t.TempDir()
 	st, err := store.Open(filepath.Join(dir, "idpro.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := sandboxtest.Start(t, filepath.Join(dir, "sandbox.db"), sandbox.Options{})
+	srv := sandboxtest.Start(t, filepath.Join(dir, "sandbox.db"), opt)
 	cat, err := locale.New(assets.Translations, "translations", "en")
 	if err != nil {
 		t.Fatal(err)
@@ -297,7 +303,7 @@ func TestOfflineRequestIsQueuedAndSentLater(t *testing.T) {
 	e.u.history.sync()
 	e.u.Wait()
 	h := e.u.history
-	if h.cell(widget.TableCellID{Row: 0, Col: 3}) != "Under investigation" ||
+	if h.cell(widget.TableCellID{Row: 0, Col: 3}) != "Information requested" ||
 		!strings.Contains(h.cell(widget.TableCellID{Row: 0, Col: 5}), "Place of birth") {
 		t.Fatalf("after reconnecting: status %q asked %q", h.cell(widget.TableCellID{Row: 0, Col: 3}),
 			h.cell(widget.TableCellID{Row: 0, Col: 5}))
