@@ -41,20 +41,40 @@ type pageRef struct {
 	Original    *pageRef `json:"o,omitempty"`
 }
 
-// A record's value is uvarint(len(index JSON)) | index JSON | sealed body,
-// so listing and purging read the index without opening the body.
+// A record's value is
+//
+//	revision (8 bytes, big-endian index.Updated) | uvarint(len(index JSON)) | index JSON | sealed body
+//
+// so listing tells a changed record by its first bytes, and purging reads
+// the index without opening the body.
 func encodeRecord(ix *index, sealedBody []byte) ([]byte, error) {
 	js, err := json.Marshal(ix)
 	if err != nil {
 		return nil, err
 	}
-	out := binary.AppendUvarint(make([]byte, 0, binary.MaxVarintLen64+len(js)+len(sealedBody)), uint64(len(js)))
+	out := make([]byte, 0, revSize+binary.MaxVarintLen64+len(js)+len(sealedBody))
+	out = binary.BigEndian.AppendUint64(out, uint64(ix.Updated))
+	out = binary.AppendUvarint(out, uint64(len(js)))
 	out = append(out, js...)
 	return append(out, sealedBody...), nil
 }
 
+const revSize = 8
+
+// recordRev is a record's revision, read without decoding it.
+func recordRev(v []byte) int64 {
+	if len(v) < revSize {
+		return 0
+	}
+	return int64(binary.BigEndian.Uint64(v))
+}
+
 // splitRecord returns a record's index and its sealed body (aliasing v).
 func splitRecord(v []byte) (*index, []byte, error) {
+	if len(v) < revSize {
+		return nil, nil, fmt.Errorf("record of %d bytes", len(v))
+	}
+	v = v[revSize:]
 	n, w := binary.Uvarint(v)
 	if w <= 0 || uint64(len(v)-w) < n {
 		return nil, nil, fmt.Errorf("record of %d bytes has no index", len(v))

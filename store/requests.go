@@ -151,23 +151,32 @@ func (s *Store) Request(id string) (*app.Request, error) {
 }
 
 // Requests returns every request without its pages, newest first.
+// Requests unchanged since the last listing come from the list cache
+// instead of being opened and decoded again.
 func (s *Store) Requests() ([]*app.Request, error) {
 	var out []*app.Request
 	err := s.view(func(tx *bolt.Tx) error {
-		reqs := tx.Bucket(bucketRequests)
-		return reqs.ForEach(func(k, v []byte) error {
+		return tx.Bucket(bucketRequests).ForEach(func(k, v []byte) error {
+			if r := s.list.get(k, recordRev(v)); r != nil {
+				out = append(out, r)
+				return nil
+			}
 			_, sealed, err := splitRecord(v)
 			if err != nil {
-				return err
+				return s.corrupt(err)
 			}
 			b, err := s.openBody(string(k), sealed)
 			if err != nil {
 				return err
 			}
+			s.list.put(string(k), recordRev(v), b.Request)
 			out = append(out, b.Request)
 			return nil
 		})
 	})
+	if err == nil {
+		s.list.prune(len(out))
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ID > out[j].ID })
 	return out, err
 }

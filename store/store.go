@@ -25,6 +25,8 @@ type Store struct {
 	// memo remembers the blob names of recently saved pages, so an
 	// autosave compares pages with bytes.Equal instead of hashing 8 MB.
 	memo memo
+	// list caches what Requests decoded.
+	list listCache
 	// purging keeps one Purge at a time (at open, on the daily timer).
 	purging sync.Mutex
 }
