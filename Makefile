@@ -14,9 +14,12 @@ VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)+$(shell
 DEB_BUILD := gcc g++ libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libtesseract-dev libleptonica-dev
 # The window under Xvfb, screenshots, OCR-B, Tesseract's tools, SANE's
-# test backends and libsane's eSCL client.
+# test backends and libsane's eSCL client; a real browser for the sign-in
+# page (chromium, driven by chromedp); a real Secret Service for the
+# keychain (gnome-keyring on a private D-Bus session: dbus-x11 rather than
+# dbus-user-session, which would bring systemd).
 DEB_TEST := xvfb xauth xdotool imagemagick tesseract-ocr fonts-ocr-b fontconfig \
-	sane-utils libsane1 sane-airscan
+	sane-utils libsane1 sane-airscan chromium dbus dbus-x11 gnome-keyring libsecret-tools
 
 .PHONY: run build test deps deps-test vet lint unit eval-mrz train-mrz clean
 

@@ -1,11 +1,16 @@
 package ui
 
 import (
+	"net/url"
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/app/locale"
 )
 
@@ -74,6 +79,15 @@ func (u *UI) showSettings() {
 		widget.NewFormItem(u.T("ui.settings.service"), service),
 		widget.NewFormItem(u.T("ui.settings.requester"), requester),
 		widget.NewFormItem(u.T("ui.settings.language"), language),
+	}
+	if u.MailDir != "" {
+		open := widget.NewButtonWithIcon(u.T("ui.settings.open_mail"), theme.MailComposeIcon(), func() {
+			if err := u.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(u.MailDir)}); err != nil {
+				u.showError(app.Errorf("ui.open_failed", err))
+			}
+		})
+		items = append(items, widget.NewFormItem(u.T("ui.settings.mail"), open))
+		items[len(items)-1].HintText = u.T("ui.settings.mail_hint")
 	}
 	items[0].HintText = u.T("ui.settings.service_hint")
 	items[2].HintText = u.T("ui.settings.language_hint")

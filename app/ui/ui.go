@@ -58,6 +58,9 @@ type Deps struct {
 	Account Account
 	// OpenURL opens an address in the system browser (nil: the app's).
 	OpenURL func(*url.URL) error
+	// MailDir is where the embedded sandbox writes its status mail
+	// (.eml files); the settings open it.
+	MailDir string
 }
 
 // UI is the main window and its screens.

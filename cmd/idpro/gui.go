@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -46,11 +47,16 @@ func runGUI(args []string, stderr io.Writer) int {
 	if err != nil {
 		return fatalWindow(a, cliCatalog(), err)
 	}
-	st, err := store.Open(filepath.Join(dir, "idpro.db"), store.Options{})
+	// The data key comes from the keychain; without one, from
+	// IDPRO_PASSPHRASE until the UI asks for the passphrase itself.
+	st, err := openStore(dir, envPassphrase)
 	if err != nil {
 		return fatalWindow(a, cliCatalog(), err)
 	}
 	defer st.Close()
+	purgeCtx, stopPurge := context.WithCancel(context.Background())
+	defer stopPurge()
+	go st.PurgeEvery(purgeCtx, store.PurgeInterval, log.With("part", "store"))
 	settings, err := st.Settings()
 	if err != nil {
 		return fatalWindow(a, cliCatalog(), err)
@@ -61,11 +67,12 @@ func runGUI(args []string, stderr io.Writer) int {
 	}
 	cat := mustCatalog(lang)
 
-	sandboxURL, stopSandbox, err := serveSandbox(filepath.Join(dir, "sandbox.db"), log.With("part", "sandbox"))
+	embedded, err := serveSandbox(filepath.Join(dir, "sandbox.db"), log.With("part", "sandbox"))
 	if err != nil {
 		return fatalWindow(a, cat, err)
 	}
-	defer stopSandbox()
+	defer embedded.stop()
+	sandboxURL := embedded.url
 	dk := desk.New(st, nil, time.Now, log.With("part", "desk"))
 	dk.Pack = scan.PackPDF
 	base := settings.ServiceURL
@@ -89,6 +96,7 @@ func runGUI(args []string, stderr io.Writer) int {
 		Log: log, SandboxURL: sandboxURL, DraftDelay: time.Second,
 		Scanners: scanBackends(nil, true),
 		Account:  acc,
+		MailDir:  embedded.mailDir,
 		UseService: func(url string) error {
 			if url == "" {
 				url = sandboxURL

@@ -16,11 +16,24 @@ import (
 	"time"
 
 	"github.com/idpro/idpro/app/sandbox"
+	"github.com/idpro/idpro/app/sandbox/mail"
 )
 
-// runSandbox is `idpro sandbox --addr 127.0.0.1:PORT [--db FILE]`: the
-// sandbox service alone, until interrupted.
-func runSandbox(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+// defaultAutoClerk is how long the embedded sandbox's clerk lets a request
+// wait before moving it on: long enough to see each status, short enough
+// that a new user sees a question arrive and gets the number in minutes.
+const defaultAutoClerk = 30 * time.Second
+
+// mailFrom is the sandbox's sender address.
+const mailFrom = "belgianIDpro sandbox <noreply@sandbox.invalid>"
+
+// runSandbox is `idpro sandbox [--addr 127.0.0.1:PORT] [--db FILE] ...`:
+// the sandbox service alone, until interrupted; `idpro sandbox clerk ...`
+// moves its requests on by hand.
+func runSandbox(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "clerk" {
+		return runClerk(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8470", "address to listen on (anything but loopback needs --tls-cert and --tls-key)")
@@ -28,6 +41,9 @@ func runSandbox(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	key := fs.String("tls-key", "", "TLS private key file (PEM)")
 	db := fs.String("db", "", "data file (default: sandbox.db in the data directory)")
 	data := fs.String("data", "", "data directory")
+	clerk := fs.Duration("auto-clerk", 0, "let a clerk move investigated and answered requests on after this wait (0: only by hand, `idpro sandbox clerk`)")
+	smtpURL := fs.String("smtp", "", "send status mail through this server: smtp://user:pass@host:587?tls=starttls (see docs/service.md)")
+	mailDir := fs.String("mail-dir", "", "write status mail as .eml files into this folder (default: mail/ beside the data file, unless --smtp)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return 2
 	}
@@ -44,7 +60,12 @@ func runSandbox(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	sb, err := sandbox.Open(*db, sandbox.Options{Log: log})
+	sender, err := mailSender(*smtpURL, *mailDir, *db)
+	if err != nil {
+		fmt.Fprintln(stderr, "idpro sandbox:", err)
+		return 2
+	}
+	sb, err := sandbox.Open(*db, sandbox.Options{Log: log, Mail: sender})
 	if err != nil {
 		fmt.Fprintln(stderr, "idpro sandbox:", cliCatalog().Error(err))
 		return 1
@@ -57,6 +78,9 @@ func runSandbox(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *clerk > 0 {
+		go sb.RunClerk(ctx, *clerk)
+	}
 	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
@@ -70,7 +94,12 @@ func runSandbox(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		scheme = "https"
 		serve = func() error { return srv.ServeTLS(l, *cert, *key) }
 	}
-	fmt.Fprintf(stdout, "sandbox listening on %s://%s (data %s)\n", scheme, l.Addr(), *db)
+	url := fmt.Sprintf("%s://%s", scheme, l.Addr())
+	if err := writeClerkFiles(*db, url, sb.ClerkKey()); err != nil {
+		fmt.Fprintln(stderr, "idpro sandbox:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "sandbox listening on %s (data %s)\n", url, *db)
 	if err := serve(); !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintln(stderr, "idpro sandbox:", err)
 		return 1
@@ -78,28 +107,26 @@ func runSandbox(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// serveSandbox starts the sandbox embedded in the app on a free loopback
-// port and returns its URL and a stop function.
-func serveSandbox(path string, log *slog.Logger) (string, func(), error) {
-	sb, err := sandbox.Open(path, sandbox.Options{Log: log})
-	if err != nil {
-		return "", nil, err
+// mailSender is where status mail goes: an SMTP server, or .eml files.
+func mailSender(smtpURL, dir, db string) (mail.Sender, error) {
+	if smtpURL != "" {
+		c, err := mail.ParseURL(smtpURL)
+		if err != nil {
+			return nil, err
+		}
+		if c.From == "" {
+			c.From = mailFrom
+		}
+		return mail.NewSMTP(c)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		sb.Close()
-		return "", nil, err
+	if dir == "" {
+		dir = mailDirOf(db)
 	}
-	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(l)
-	stop := func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx)
-		sb.Close()
-	}
-	return "http://" + l.Addr().String(), stop, nil
+	return mail.NewDirectory(dir, mailFrom)
 }
+
+// mailDirOf is the default folder of a sandbox's .eml files.
+func mailDirOf(db string) string { return filepath.Join(filepath.Dir(db), "mail") }
 
 // checkBind refuses to serve personal data in clear beyond this computer:
 // an address other than loopback needs a certificate and its key.
@@ -116,4 +143,57 @@ func checkBind(addr, cert, key string) error {
 		return fmt.Errorf("listening on %s would send personal data in clear over the network: give --tls-cert and --tls-key, or listen on 127.0.0.1", addr)
 	}
 	return nil
+}
+
+// embeddedSandbox is the sandbox the app starts on a free loopback port,
+// with its mail folder and its timed clerk.
+type embeddedSandbox struct {
+	url, mailDir string
+	stop         func()
+}
+
+// serveSandbox starts the sandbox embedded in the app.
+func serveSandbox(path string, log *slog.Logger) (embeddedSandbox, error) {
+	dir := mailDirOf(path)
+	sender, err := mail.NewDirectory(dir, mailFrom)
+	if err != nil {
+		return embeddedSandbox{}, err
+	}
+	sb, err := sandbox.Open(path, sandbox.Options{Log: log, Mail: sender})
+	if err != nil {
+		return embeddedSandbox{}, err
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		sb.Close()
+		return embeddedSandbox{}, err
+	}
+	url := "http://" + l.Addr().String()
+	if err := writeClerkFiles(path, url, sb.ClerkKey()); err != nil {
+		log.Warn("the clerk command will not find this sandbox", "err", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	if wait := autoClerk(); wait > 0 {
+		go sb.RunClerk(ctx, wait)
+	}
+	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(l)
+	stop := func() {
+		cancel()
+		shutdown, done := context.WithTimeout(context.Background(), 2*time.Second)
+		defer done()
+		srv.Shutdown(shutdown)
+		sb.Close()
+	}
+	return embeddedSandbox{url: url, mailDir: dir, stop: stop}, nil
+}
+
+// autoClerk is the embedded clerk's wait: IDPRO_AUTO_CLERK (a duration;
+// "0" leaves the clerk's work to `idpro sandbox clerk`), else
+// defaultAutoClerk.
+func autoClerk() time.Duration {
+	if d, err := time.ParseDuration(os.Getenv("IDPRO_AUTO_CLERK")); err == nil {
+		return d
+	}
+	return defaultAutoClerk
 }

@@ -23,7 +23,8 @@ func TestSandboxCommandServesTheAPI(t *testing.T) {
 		t.Skip("builds and starts the real binary")
 	}
 	bin := buildBinary(t)
-	c := exec.Command(bin, "sandbox", "--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "sandbox.db"))
+	db := filepath.Join(t.TempDir(), "sandbox.db")
+	c := exec.Command(bin, "sandbox", "--addr", "127.0.0.1:0", "--db", db)
 	out, err := c.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +69,38 @@ func TestSandboxCommandServesTheAPI(t *testing.T) {
 	n, err := app.ParseINSZ(string(rc.INSZ))
 	if rc.Status != app.Allocated || err != nil || !n.IsBIS() || n[2:4] != "43" {
 		t.Fatalf("receipt %+v (%v): want a BIS number with month 03+40", rc, err)
+	}
+
+	// The clerk, by hand: a request without a place of birth is asked for
+	// it; the clerk lists it, asks in words, then rejects it.
+	open, err := client.ForCompany("0417181162").Submit(ctx, &app.Request{Key: app.NewKey(),
+		Person: app.Person{Surname: "Nowak", BirthDate: app.Date{Year: 1980}},
+		Pages:  []app.Page{{Label: "front", ContentType: "image/png", Data: []byte("png")}},
+		Residence: app.Address{Street: "Main St", Number: "1", Municipality: "Chișinău", Country: "MD"}})
+	if err != nil || open.Status != app.Investigating {
+		t.Fatalf("incomplete request: %+v, %v", open, err)
+	}
+	clerk := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command(bin, append([]string{"sandbox", "clerk"}, append(args, "--db", db)...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("clerk %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	if out := clerk("list"); !strings.Contains(out, open.ID) || !strings.Contains(out, "investigating") {
+		t.Fatalf("clerk list:\n%s", out)
+	}
+	clerk("ask", open.ID, "--text", "Where was the worker born?", "--by", "Clerk Jansen")
+	asked, _ := client.ForCompany("0417181162").Status(ctx, open.ID)
+	if asked.Status != app.InfoRequested || asked.Question.Text != "Where was the worker born?" {
+		t.Fatalf("after ask: %+v", asked)
+	}
+	if out := clerk("reject", open.ID, "--text", "Unknown in the register."); !strings.Contains(out, "rejected") {
+		t.Fatalf("reject: %s", out)
+	}
+	if eml, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "mail", "*.eml")); len(eml) < 3 {
+		t.Errorf("%d status mails written, want one per change", len(eml))
 	}
 
 	c.Process.Signal(syscall.SIGTERM)
