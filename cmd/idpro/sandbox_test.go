@@ -74,8 +74,8 @@ func TestSandboxCommandServesTheAPI(t *testing.T) {
 	// The clerk, by hand: a request without a place of birth is asked for
 	// it; the clerk lists it, asks in words, then rejects it.
 	open, err := client.ForCompany("0417181162").Submit(ctx, &app.Request{Key: app.NewKey(),
-		Person: app.Person{Surname: "Nowak", BirthDate: app.Date{Year: 1980}},
-		Pages:  []app.Page{{Label: "front", ContentType: "image/png", Data: []byte("png")}},
+		Person:    app.Person{Surname: "Nowak", BirthDate: app.Date{Year: 1980}},
+		Pages:     []app.Page{{Label: "front", ContentType: "image/png", Data: []byte("png")}},
 		Residence: app.Address{Street: "Main St", Number: "1", Municipality: "Chișinău", Country: "MD"}})
 	if err != nil || open.Status != app.Investigating {
 		t.Fatalf("incomplete request: %+v, %v", open, err)
