@@ -17,7 +17,9 @@ func keepBroken(res Result, now time.Time) Result {
 	if d == nil || !runLast(d) {
 		return res
 	}
-	return d.result(res.RawLines, now)
+	out := d.result(res.RawLines, now)
+	out.Confidence = res.Confidence
+	return out
 }
 
 // undoBrokenSwaps puts back the characters swapped in fields that break

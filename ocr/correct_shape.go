@@ -34,10 +34,11 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 		return res
 	}
 	g := newGlyphWork(d, res, readings, glyphs)
-	if !runGlyphs(d, g) {
-		return res
+	if runGlyphs(d, g) {
+		res = d.result(res.RawLines, now)
 	}
-	return d.result(res.RawLines, now)
+	res.Confidence = d.fieldConfidence(g.src)
+	return res
 }
 
 // glyphWork is what the glyph passes know besides the draft: each

@@ -51,6 +51,10 @@ type Result struct {
 	Fields      Fields          `json:"fields"`
 	Corrections []Correction    `json:"corrections,omitempty"`
 	Review      []string        `json:"review,omitempty"` // field names (json names above) the user should check
+	// Confidence is, per field (json names above; check names for check
+	// digits), the recognizer's least confidence among the glyphs read
+	// for it, 0-100; empty when the recognizer gives no symbols.
+	Confidence map[string]float64 `json:"confidence,omitempty"`
 	// Turns is how many quarter turns clockwise put the page the right way
 	// up, as the MRZ's reading direction tells (a Reader sets it).
 	Turns int `json:"-"`

@@ -315,6 +315,7 @@ func evalDocs(dir string, w io.Writer) error {
 		}
 		return tallies[k]
 	}
+	calib := map[string][]fieldConf{}
 	var used []scene
 	for _, s := range scenes {
 		if *docsScenes == "" || slices.Contains(strings.Split(*docsScenes, ","), s.name) {
@@ -338,6 +339,9 @@ func evalDocs(dir string, w io.Writer) error {
 				return fmt.Errorf("%s, %s: %w", d.name, s.name, err)
 			}
 			o := classify(res, d)
+			if d.valid {
+				calib[d.half] = append(calib[d.half], confidences(res, d)...)
+			}
 			for _, k := range []key{{d.half, s.name, ""}, {d.half, "", string(d.format)}, {d.half, "", ""}} {
 				tally(k).add(o)
 			}
@@ -386,7 +390,62 @@ func evalDocs(dir string, w io.Writer) error {
 		row(key{half, "", "valid truth"}, "documents whose truth passes its checks")
 		row(key{half, "", ""}, "**all**")
 	}
+	confidenceTable(w, calib)
 	return nil
+}
+
+// fieldConf is one field of a valid reading that was not flagged for
+// review: the recognizer's least confidence in its glyphs, and whether
+// it was read right.
+type fieldConf struct {
+	conf  float64
+	right bool
+}
+
+// confidences lists the unflagged fields of a valid reading of d.
+func confidences(res ocr.Result, d corpusDoc) []fieldConf {
+	if !res.Valid {
+		return nil
+	}
+	want := ocr.Parse(d.truth)
+	var out []fieldConf
+	for _, f := range ocr.FieldNames {
+		c, ok := res.Confidence[string(f)]
+		if !ok || slices.Contains(res.Review, string(f)) {
+			continue
+		}
+		out = append(out, fieldConf{c, res.Fields.Get(f) == want.Fields.Get(f)})
+	}
+	return out
+}
+
+// confidenceTable shows, per half, what flagging the unflagged fields
+// of valid readings below a confidence would catch and cost: wrong
+// fields flagged against right ones (documents whose truth passes its
+// checks only). A threshold is chosen on the tuning half.
+func confidenceTable(w io.Writer, calib map[string][]fieldConf) {
+	fmt.Fprintf(w, "\nUnflagged fields of valid readings (truth passing its checks), flagged if the least glyph confidence were below:\n\n| half | threshold | wrong fields flagged | right fields flagged |\n|---|---|---|---|\n")
+	for _, half := range []string{tuningHalf, heldOutHalf} {
+		wrong, right := 0, 0
+		for _, c := range calib[half] {
+			if c.right {
+				right++
+			} else {
+				wrong++
+			}
+		}
+		for _, t := range []float64{50, 60, 70, 75, 80, 85, 88, 90, 92} {
+			fw, fr := 0, 0
+			for _, c := range calib[half] {
+				if c.conf < t && c.right {
+					fr++
+				} else if c.conf < t {
+					fw++
+				}
+			}
+			fmt.Fprintf(w, "| %s | %.0f | %d of %d | %d of %d |\n", half, t, fw, wrong, fr, right)
+		}
+	}
 }
 
 func percent1(k, n int) string {
