@@ -25,6 +25,8 @@ func commands() []command {
 		{"check", "check whether scanned pages are good enough to submit", runCheck},
 		{"scan", "list scanners, or scan pages to files", runScan},
 		{"sandbox", "serve the local belgianIDpro sandbox alone", runSandbox},
+		{"history", "list the requests and drafts kept on this computer", runHistory},
+		{"backup", "write an encrypted copy of the history to a file", runBackup},
 		{"version", "print the version", runVersion},
 	}
 }
