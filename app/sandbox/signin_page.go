@@ -95,7 +95,9 @@ func (s *Sandbox) renderSignin(w http.ResponseWriter, status int, lang, flowID, 
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+	// form-action also rules the redirect that answers the form: it must
+	// let the browser go back to the app's loopback address (RFC 8252).
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:*")
 	w.Header().Set("X-Frame-Options", "DENY")
 	w.WriteHeader(status)
 	_ = signinPage.Execute(w, d)
