@@ -5,8 +5,8 @@ package ocr
 // misread glyph makes a field wrong. Characters Parse restored (lost
 // fillers) have no glyph and do not count; a check digit counts under
 // its check's name, which is its field's.
-func (d *mrzDraft) fieldConfidence(g *glyphSource) map[string]float64 {
-	out := map[string]float64{}
+func (d *mrzDraft) fieldConfidence(g *glyphSource) map[Field]float64 {
+	out := map[Field]float64{}
 	for i, line := range d.lines {
 		for j := range line {
 			s, _, ok := g.symbol(i, j)

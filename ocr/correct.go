@@ -111,7 +111,7 @@ func (d *mrzDraft) fixCountries() {
 
 // isCountry tells the fields that hold a country code.
 func isCountry(fl *mrzField) bool {
-	return fl.name == "issuing_state" || fl.name == "nationality"
+	return fl.name == FieldIssuingState || fl.name == FieldNationality
 }
 
 // knownCode tells whether the country field fl holds a known code.
@@ -156,7 +156,7 @@ func lookalikeCountry(code string) (string, bool) {
 // fixNames puts back fillers read as letters at the end of name fields.
 func (d *mrzDraft) fixNames() {
 	for _, fl := range d.lay.fields {
-		if fl.name != nameField && fl.name != "surname" && fl.name != "given_names" {
+		if fl.name != nameField && fl.name != FieldSurname && fl.name != FieldGivenNames {
 			continue
 		}
 		raw := string(d.lines[fl.line][fl.start:fl.end])

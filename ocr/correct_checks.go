@@ -131,7 +131,7 @@ func (d *mrzDraft) repairChecks() {
 
 // unique picks the one repair among fixes, using the composite check to
 // choose when several fix the check itself.
-func (d *mrzDraft) unique(fixes [][]charEdit, name string) ([]charEdit, bool) {
+func (d *mrzDraft) unique(fixes [][]charEdit, name Field) ([]charEdit, bool) {
 	if len(fixes) == 1 {
 		return fixes[0], true
 	}
@@ -221,8 +221,8 @@ func (d *mrzDraft) repairPositions(c boundCheck) []charPos {
 
 // checkOrder repairs the checks of single fields before the composite,
 // which then decides between their candidate repairs.
-func (d *mrzDraft) checkOrder() []string {
-	var names []string
+func (d *mrzDraft) checkOrder() []Field {
+	var names []Field
 	for _, c := range d.lay.checks {
 		if c.name != composite {
 			names = append(names, c.name)
@@ -241,8 +241,8 @@ func (d *mrzDraft) allPass() bool {
 	return true
 }
 
-func (d *mrzDraft) passingChecks() []string {
-	var out []string
+func (d *mrzDraft) passingChecks() []Field {
+	var out []Field
 	for _, c := range d.checks() {
 		if d.passes(c) {
 			out = append(out, c.name)

@@ -126,7 +126,7 @@ func (d *mrzDraft) rereadOutOfClass(g *glyphWork) bool {
 func (d *mrzDraft) allowedAt(line, col int) string {
 	fl := d.lay.at[line][col]
 	switch {
-	case fl.name == "document_code":
+	case fl.name == FieldDocumentCode:
 		if col == 0 {
 			return codeLetters[d.lay.format]
 		}

@@ -47,7 +47,7 @@ func (d *mrzDraft) fixFillerRuns() {
 
 // mendsCheck tells whether edits make a failing check pass.
 func (d *mrzDraft) mendsCheck(edits []charEdit) bool {
-	var failing []string
+	var failing []Field
 	for _, c := range d.checks() {
 		if !d.passes(c) {
 			failing = append(failing, c.name)

@@ -152,13 +152,13 @@ func swapsToUndo(fixes []Correction, lay *mrzLayout) []Correction {
 // one that allows letters and digits, but not the document code, which
 // the issuer's list settles.
 func shapeSettles(fl *mrzField) bool {
-	return fl.class == anyClass && fl.name != "document_code"
+	return fl.class == anyClass && fl.name != FieldDocumentCode
 }
 
 // isName tells the fields that hold a name, where only letters are read
 // and no check digit helps.
 func isName(fl *mrzField) bool {
-	return fl.name == nameField || fl.name == "surname" || fl.name == "given_names"
+	return fl.name == nameField || fl.name == FieldSurname || fl.name == FieldGivenNames
 }
 
 // shapeChangeHolds makes the change at p unless a check digit speaks

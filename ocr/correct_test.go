@@ -13,7 +13,7 @@ const (
 	td1Name = "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"
 )
 
-func fixAt(line, col int, from, to, field string) Correction {
+func fixAt(line, col int, from, to string, field Field) Correction {
 	return Correction{Line: line, Col: col, From: from, To: to, Field: field}
 }
 
@@ -195,7 +195,7 @@ func TestParseCorrects(t *testing.T) {
 				t.Errorf("not valid after correction: %v", r.Checks)
 			}
 			for _, c := range tt.fixes {
-				if slices.Contains(jsonFields, c.Field) && !slices.Contains(r.Review, c.Field) {
+				if slices.Contains(FieldNames, c.Field) && !slices.Contains(r.Review, c.Field) {
 					t.Errorf("corrected field %s not in review %v", c.Field, r.Review)
 				}
 			}
@@ -210,7 +210,7 @@ func TestParseRefuses(t *testing.T) {
 	tests := []struct {
 		name   string
 		lines  []string
-		failed string // the check that must stay failed
+		failed Field // the check that must stay failed
 	}{
 		{
 			// C read as G: G/6 is a confusion, C/G is not, and 6 does not fix the check.
@@ -261,7 +261,7 @@ func TestParseRefuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := ParseAt(tt.lines, parseNow)
-			if !r.Found || r.Valid || r.Checks[tt.failed] {
+			if !r.Found || r.Valid || r.Checks[string(tt.failed)] {
 				t.Fatalf("found=%v valid=%v checks=%v", r.Found, r.Valid, r.Checks)
 			}
 			if len(r.Corrections) != 0 {

@@ -19,7 +19,7 @@ type mrzSpan struct{ line, start, end int }
 // name for check digit slots, or a private name for data Fields does not
 // hold. Several fields may share a name: their text is joined.
 type mrzField struct {
-	name  string
+	name  Field
 	class charClass
 	slot  bool // a check digit slot rather than data
 	mrzSpan
@@ -27,17 +27,17 @@ type mrzField struct {
 
 // checkDef is one check digit: the digit at (line, at) protects data.
 type checkDef struct {
-	name     string
+	name     Field
 	data     []mrzSpan
 	line, at int
 }
 
 // Names of the internal fields.
 const (
-	nameField   = "name" // surname<<given names in one field
-	fillerField = "filler"
-	otherField  = "other" // parts Fields does not carry
-	composite   = "composite"
+	nameField   Field = "name" // surname<<given names in one field
+	fillerField Field = "filler"
+	otherField  Field = "other" // parts Fields does not carry
+	composite   Field = "composite"
 )
 
 // mrzLayout describes one MRZ format: line lengths, fields and check digits.
@@ -58,12 +58,12 @@ type mrzLayout struct {
 	bound []boundCheck
 }
 
-func fld(name string, class charClass, line, start, end int) mrzField {
+func fld(name Field, class charClass, line, start, end int) mrzField {
 	return mrzField{name: name, class: class, mrzSpan: mrzSpan{line, start, end}}
 }
 
 // checkSlot is the check digit slot of the check called name.
-func checkSlot(name string, line, at int) mrzField {
+func checkSlot(name Field, line, at int) mrzField {
 	fl := fld(name, digitClass, line, at, at+1)
 	fl.slot = true
 	return fl
@@ -110,8 +110,8 @@ func frenchIDCode(s string) bool {
 // Line 1 of TD3 and MRV-A, and of TD2 and MRV-B: code, state, name.
 func nameLineFields(width int) []mrzField {
 	return []mrzField{
-		fld("document_code", letterClass, 0, 0, 2),
-		fld("issuing_state", letterClass, 0, 2, 5),
+		fld(FieldDocumentCode, letterClass, 0, 0, 2),
+		fld(FieldIssuingState, letterClass, 0, 2, 5),
 		fld(nameField, letterClass, 0, 5, width),
 	}
 }
@@ -119,22 +119,22 @@ func nameLineFields(width int) []mrzField {
 // The part of line 2 that TD3, TD2, MRV-A and MRV-B share.
 func travelLine2Fields() []mrzField {
 	return []mrzField{
-		fld("document_number", anyClass, 1, 0, 9),
-		checkSlot("document_number", 1, 9),
-		fld("nationality", letterClass, 1, 10, 13),
-		fld("birth_date", digitClass, 1, 13, 19),
-		checkSlot("birth_date", 1, 19),
-		fld("sex", sexClass, 1, 20, 21),
-		fld("expiry_date", digitClass, 1, 21, 27),
-		checkSlot("expiry_date", 1, 27),
+		fld(FieldDocumentNumber, anyClass, 1, 0, 9),
+		checkSlot(FieldDocumentNumber, 1, 9),
+		fld(FieldNationality, letterClass, 1, 10, 13),
+		fld(FieldBirthDate, digitClass, 1, 13, 19),
+		checkSlot(FieldBirthDate, 1, 19),
+		fld(FieldSex, sexClass, 1, 20, 21),
+		fld(FieldExpiryDate, digitClass, 1, 21, 27),
+		checkSlot(FieldExpiryDate, 1, 27),
 	}
 }
 
 func travelChecks() []checkDef {
 	return []checkDef{
-		{name: "document_number", data: []mrzSpan{{1, 0, 9}}, line: 1, at: 9},
-		{name: "birth_date", data: []mrzSpan{{1, 13, 19}}, line: 1, at: 19},
-		{name: "expiry_date", data: []mrzSpan{{1, 21, 27}}, line: 1, at: 27},
+		{name: FieldDocumentNumber, data: []mrzSpan{{1, 0, 9}}, line: 1, at: 9},
+		{name: FieldBirthDate, data: []mrzSpan{{1, 13, 19}}, line: 1, at: 19},
+		{name: FieldExpiryDate, data: []mrzSpan{{1, 21, 27}}, line: 1, at: 27},
 	}
 }
 
@@ -152,12 +152,12 @@ var (
 		lengths: []int{44, 44},
 		accepts: codeIsNot('V'),
 		fields: concat(nameLineFields(44), travelLine2Fields(), []mrzField{
-			fld("optional_data", anyClass, 1, 28, 42),
-			checkSlot("optional_data", 1, 42),
+			fld(FieldOptionalData, anyClass, 1, 28, 42),
+			checkSlot(FieldOptionalData, 1, 42),
 			checkSlot(composite, 1, 43),
 		}),
 		checks: concat(travelChecks(), []checkDef{
-			{name: "optional_data", data: []mrzSpan{{1, 28, 42}}, line: 1, at: 42},
+			{name: FieldOptionalData, data: []mrzSpan{{1, 28, 42}}, line: 1, at: 42},
 			{name: composite, data: []mrzSpan{{1, 0, 10}, {1, 13, 20}, {1, 21, 43}}, line: 1, at: 43},
 		}),
 	})
@@ -166,7 +166,7 @@ var (
 		format:  MRVA,
 		lengths: []int{44, 44},
 		accepts: codeIs('V'),
-		fields:  concat(nameLineFields(44), travelLine2Fields(), []mrzField{fld("optional_data", anyClass, 1, 28, 44)}),
+		fields:  concat(nameLineFields(44), travelLine2Fields(), []mrzField{fld(FieldOptionalData, anyClass, 1, 28, 44)}),
 		checks:  travelChecks(),
 	})
 
@@ -175,7 +175,7 @@ var (
 		lengths: []int{36, 36},
 		accepts: func(s string) bool { return codeIsNot('V')(s) && !frenchIDCode(s) },
 		fields: concat(nameLineFields(36), travelLine2Fields(), []mrzField{
-			fld("optional_data", anyClass, 1, 28, 35),
+			fld(FieldOptionalData, anyClass, 1, 28, 35),
 			checkSlot(composite, 1, 35),
 		}),
 		checks: concat(travelChecks(), []checkDef{
@@ -188,7 +188,7 @@ var (
 		format:  MRVB,
 		lengths: []int{36, 36},
 		accepts: codeIs('V'),
-		fields:  concat(nameLineFields(36), travelLine2Fields(), []mrzField{fld("optional_data", anyClass, 1, 28, 36)}),
+		fields:  concat(nameLineFields(36), travelLine2Fields(), []mrzField{fld(FieldOptionalData, anyClass, 1, 28, 36)}),
 		checks:  travelChecks(),
 	})
 
@@ -199,26 +199,26 @@ var (
 		fields: []mrzField{
 			// The second code character is the issuer's: US green
 			// cards print C1.
-			fld("document_code", letterClass, 0, 0, 1),
-			fld("document_code", anyClass, 0, 1, 2),
-			fld("issuing_state", letterClass, 0, 2, 5),
-			fld("document_number", anyClass, 0, 5, 14),
-			checkSlot("document_number", 0, 14),
-			fld("optional_data", anyClass, 0, 15, 30),
-			fld("birth_date", digitClass, 1, 0, 6),
-			checkSlot("birth_date", 1, 6),
-			fld("sex", sexClass, 1, 7, 8),
-			fld("expiry_date", digitClass, 1, 8, 14),
-			checkSlot("expiry_date", 1, 14),
-			fld("nationality", letterClass, 1, 15, 18),
-			fld("optional_data", anyClass, 1, 18, 29),
+			fld(FieldDocumentCode, letterClass, 0, 0, 1),
+			fld(FieldDocumentCode, anyClass, 0, 1, 2),
+			fld(FieldIssuingState, letterClass, 0, 2, 5),
+			fld(FieldDocumentNumber, anyClass, 0, 5, 14),
+			checkSlot(FieldDocumentNumber, 0, 14),
+			fld(FieldOptionalData, anyClass, 0, 15, 30),
+			fld(FieldBirthDate, digitClass, 1, 0, 6),
+			checkSlot(FieldBirthDate, 1, 6),
+			fld(FieldSex, sexClass, 1, 7, 8),
+			fld(FieldExpiryDate, digitClass, 1, 8, 14),
+			checkSlot(FieldExpiryDate, 1, 14),
+			fld(FieldNationality, letterClass, 1, 15, 18),
+			fld(FieldOptionalData, anyClass, 1, 18, 29),
 			checkSlot(composite, 1, 29),
 			fld(nameField, letterClass, 2, 0, 30),
 		},
 		checks: []checkDef{
-			{name: "document_number", data: []mrzSpan{{0, 5, 14}}, line: 0, at: 14},
-			{name: "birth_date", data: []mrzSpan{{1, 0, 6}}, line: 1, at: 6},
-			{name: "expiry_date", data: []mrzSpan{{1, 8, 14}}, line: 1, at: 14},
+			{name: FieldDocumentNumber, data: []mrzSpan{{0, 5, 14}}, line: 0, at: 14},
+			{name: FieldBirthDate, data: []mrzSpan{{1, 0, 6}}, line: 1, at: 6},
+			{name: FieldExpiryDate, data: []mrzSpan{{1, 8, 14}}, line: 1, at: 14},
 			{name: composite, data: []mrzSpan{{0, 5, 30}, {1, 0, 7}, {1, 8, 15}, {1, 18, 29}}, line: 1, at: 29},
 		},
 		overflowLine: 0, overflowAt: 15,
@@ -232,21 +232,21 @@ var (
 		lengths: []int{36, 36},
 		accepts: frenchIDCode,
 		fields: []mrzField{
-			fld("document_code", letterClass, 0, 0, 2),
-			fld("issuing_state", letterClass, 0, 2, 5),
-			fld("surname", letterClass, 0, 5, 30),
-			fld("optional_data", anyClass, 0, 30, 36),
-			fld("document_number", anyClass, 1, 0, 12),
-			checkSlot("document_number", 1, 12),
-			fld("given_names", letterClass, 1, 13, 27),
-			fld("birth_date", digitClass, 1, 27, 33),
-			checkSlot("birth_date", 1, 33),
-			fld("sex", sexClass, 1, 34, 35),
+			fld(FieldDocumentCode, letterClass, 0, 0, 2),
+			fld(FieldIssuingState, letterClass, 0, 2, 5),
+			fld(FieldSurname, letterClass, 0, 5, 30),
+			fld(FieldOptionalData, anyClass, 0, 30, 36),
+			fld(FieldDocumentNumber, anyClass, 1, 0, 12),
+			checkSlot(FieldDocumentNumber, 1, 12),
+			fld(FieldGivenNames, letterClass, 1, 13, 27),
+			fld(FieldBirthDate, digitClass, 1, 27, 33),
+			checkSlot(FieldBirthDate, 1, 33),
+			fld(FieldSex, sexClass, 1, 34, 35),
 			checkSlot(composite, 1, 35),
 		},
 		checks: []checkDef{
-			{name: "document_number", data: []mrzSpan{{1, 0, 12}}, line: 1, at: 12},
-			{name: "birth_date", data: []mrzSpan{{1, 27, 33}}, line: 1, at: 33},
+			{name: FieldDocumentNumber, data: []mrzSpan{{1, 0, 12}}, line: 1, at: 12},
+			{name: FieldBirthDate, data: []mrzSpan{{1, 27, 33}}, line: 1, at: 33},
 			{name: composite, data: []mrzSpan{{0, 0, 36}, {1, 0, 35}}, line: 1, at: 35},
 		},
 	})
@@ -254,9 +254,9 @@ var (
 	// ISO 18013 driving licences: D, a BAP configuration character, the
 	// issuing state, national data, and a check digit over the first 29.
 	dlCode = []mrzField{
-		fld("document_code", letterClass, 0, 0, 1),
-		fld("document_code", anyClass, 0, 1, 2),
-		fld("issuing_state", letterClass, 0, 2, 5),
+		fld(FieldDocumentCode, letterClass, 0, 0, 1),
+		fld(FieldDocumentCode, anyClass, 0, 1, 2),
+		fld(FieldIssuingState, letterClass, 0, 2, 5),
 	}
 	dlComposite = checkDef{name: composite, data: []mrzSpan{{0, 0, 29}}, line: 0, at: 29}
 
@@ -267,14 +267,14 @@ var (
 		lengths: []int{30},
 		accepts: func(s string) bool { return len(s) >= 5 && s[0] == 'D' && s[2:5] == "FRA" },
 		fields: concat(dlCode, []mrzField{
-			fld("document_number", anyClass, 0, 5, 14),
-			checkSlot("document_number", 0, 14),
-			fld("expiry_date", digitClass, 0, 15, 21),
-			fld("surname", letterClass, 0, 21, 29),
+			fld(FieldDocumentNumber, anyClass, 0, 5, 14),
+			checkSlot(FieldDocumentNumber, 0, 14),
+			fld(FieldExpiryDate, digitClass, 0, 15, 21),
+			fld(FieldSurname, letterClass, 0, 21, 29),
 			checkSlot(composite, 0, 29),
 		}),
 		checks: []checkDef{
-			{name: "document_number", data: []mrzSpan{{0, 0, 14}}, line: 0, at: 14},
+			{name: FieldDocumentNumber, data: []mrzSpan{{0, 0, 14}}, line: 0, at: 14},
 			dlComposite,
 		},
 	})
@@ -287,8 +287,8 @@ var (
 		accepts: func(s string) bool { return len(s) >= 5 && s[0] == 'D' && s[2:5] == "NLD" },
 		fields: concat(dlCode, []mrzField{
 			fld(otherField, anyClass, 0, 5, 6),
-			fld("document_number", digitClass, 0, 6, 16),
-			fld("optional_data", anyClass, 0, 16, 29),
+			fld(FieldDocumentNumber, digitClass, 0, 6, 16),
+			fld(FieldOptionalData, anyClass, 0, 16, 29),
 			checkSlot(composite, 0, 29),
 		}),
 		checks: []checkDef{dlComposite},
@@ -300,7 +300,7 @@ var (
 		lengths: []int{30},
 		accepts: func(s string) bool { return codeIs('D')(s) && !dlFRA.accepts(s) && !dlNLD.accepts(s) },
 		fields: concat(dlCode, []mrzField{
-			fld("optional_data", anyClass, 0, 5, 29),
+			fld(FieldOptionalData, anyClass, 0, 5, 29),
 			checkSlot(composite, 0, 29),
 		}),
 		checks: []checkDef{dlComposite},
@@ -314,13 +314,13 @@ var (
 		lengths: []int{9, 30, 30},
 		accepts: func(s string) bool { return len(s) < 20 },
 		fields: []mrzField{
-			fld("document_number", letterClass, 0, 0, 3),
-			fld("document_number", digitClass, 0, 3, 6),
-			fld("document_number", letterClass, 0, 6, 7),
-			fld("document_code", letterClass, 1, 0, 2),
-			fld("issuing_state", letterClass, 1, 2, 5),
-			fld("optional_data", digitClass, 1, 5, 17),
-			fld("birth_date", digitClass, 1, 19, 25),
+			fld(FieldDocumentNumber, letterClass, 0, 0, 3),
+			fld(FieldDocumentNumber, digitClass, 0, 3, 6),
+			fld(FieldDocumentNumber, letterClass, 0, 6, 7),
+			fld(FieldDocumentCode, letterClass, 1, 0, 2),
+			fld(FieldIssuingState, letterClass, 1, 2, 5),
+			fld(FieldOptionalData, digitClass, 1, 5, 17),
+			fld(FieldBirthDate, digitClass, 1, 19, 25),
 			fld(nameField, letterClass, 2, 0, 30),
 		},
 	})
@@ -331,7 +331,7 @@ var (
 // is often lost.
 func (l *mrzLayout) codeFiller() bool {
 	at := l.at[0]
-	return l.format != DLEU && len(at) > 4 && at[1].name == "document_code" && at[2].name == "issuing_state"
+	return l.format != DLEU && len(at) > 4 && at[1].name == FieldDocumentCode && at[2].name == FieldIssuingState
 }
 
 // layoutsFor lists the layouts that n lines may be, most likely first.

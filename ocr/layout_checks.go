@@ -4,7 +4,7 @@ package ocr
 // document number moves the document number check into the optional data
 // and gives it two readings.
 type boundCheck struct {
-	name     string
+	name     Field
 	variants [][]mrzSpan // the check passes when any variant does
 	line, at int
 }
@@ -17,7 +17,7 @@ func (d *mrzDraft) overflow() (end int, ok bool) {
 	if l.overflowLine < 0 {
 		return 0, false
 	}
-	doc, _ := d.layoutCheck("document_number")
+	doc, _ := d.layoutCheck(FieldDocumentNumber)
 	line := d.lines[l.overflowLine]
 	if d.lines[doc.line][doc.at] != '<' || line[l.overflowAt] == '<' {
 		return 0, false
@@ -30,7 +30,7 @@ func (d *mrzDraft) overflow() (end int, ok bool) {
 	return end, end-l.overflowAt >= 2
 }
 
-func (d *mrzDraft) layoutCheck(name string) (checkDef, bool) {
+func (d *mrzDraft) layoutCheck(name Field) (checkDef, bool) {
 	for _, c := range d.lay.checks {
 		if c.name == name {
 			return c, true
@@ -47,7 +47,7 @@ func (d *mrzDraft) checks() []boundCheck {
 	}
 	out := make([]boundCheck, 0, len(d.lay.checks))
 	for _, b := range d.lay.bound {
-		if b.name == "document_number" {
+		if b.name == FieldDocumentNumber {
 			// Issuers differ on whether the '<' in the old slot counts.
 			rest := mrzSpan{d.lay.overflowLine, d.lay.overflowAt, end - 1}
 			doc := b.variants[0][0]
@@ -63,7 +63,7 @@ func (d *mrzDraft) checks() []boundCheck {
 	return out
 }
 
-func (d *mrzDraft) findCheck(name string) (boundCheck, bool) {
+func (d *mrzDraft) findCheck(name Field) (boundCheck, bool) {
 	for _, c := range d.checks() {
 		if c.name == name {
 			return c, true
@@ -81,7 +81,7 @@ func (d *mrzDraft) passes(c boundCheck) bool {
 		switch {
 		case !ok:
 		case got == '<':
-			if c.name == "optional_data" && filler {
+			if c.name == FieldOptionalData && filler {
 				return true
 			}
 		case want == got:

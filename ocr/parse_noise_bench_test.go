@@ -48,16 +48,10 @@ func (n ocrNoise) apply(r *rand.Rand, line string) string {
 type noiseOutcome struct{ right, flagged, silent, invalid, total int }
 
 // wrongFields lists the json names of the fields that differ.
-func wrongFields(got, want Fields) []string {
-	g := map[string]string{"document_code": got.DocumentCode, "issuing_state": got.IssuingState, "surname": got.Surname,
-		"given_names": got.GivenNames, "document_number": got.DocumentNumber, "nationality": got.Nationality,
-		"birth_date": got.BirthDate, "sex": got.Sex, "expiry_date": got.ExpiryDate, "optional_data": got.OptionalData}
-	w := map[string]string{"document_code": want.DocumentCode, "issuing_state": want.IssuingState, "surname": want.Surname,
-		"given_names": want.GivenNames, "document_number": want.DocumentNumber, "nationality": want.Nationality,
-		"birth_date": want.BirthDate, "sex": want.Sex, "expiry_date": want.ExpiryDate, "optional_data": want.OptionalData}
-	var out []string
-	for _, name := range jsonFields {
-		if g[name] != w[name] {
+func wrongFields(got, want Fields) []Field {
+	var out []Field
+	for _, name := range FieldNames {
+		if got.Get(name) != want.Get(name) {
 			out = append(out, name)
 		}
 	}
@@ -84,7 +78,7 @@ func measureNoise(noise ocrNoise, n int) noiseOutcome {
 			o.invalid++
 		case len(wrong) == 0:
 			o.right++
-		case slices.ContainsFunc(wrong, func(f string) bool { return !slices.Contains(got.Review, f) }):
+		case slices.ContainsFunc(wrong, func(f Field) bool { return !slices.Contains(got.Review, f) }):
 			o.silent++
 		default:
 			o.flagged++

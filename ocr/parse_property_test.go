@@ -179,9 +179,9 @@ func TestParseNeverMisrepairs(t *testing.T) {
 		if b[i] == 'G' {
 			// G is 16 and 6 is 6: no check digit can see this one, so
 			// a G among digits goes to review.
-			field := "document_number"
+			field := FieldDocumentNumber
 			if i >= 28 {
-				field = "optional_data"
+				field = FieldOptionalData
 			}
 			if !got.Valid || len(got.Corrections) > 0 || !slices.Contains(got.Review, field) {
 				t.Fatalf("%q: valid=%v corrections=%v review=%v", b, got.Valid, got.Corrections, got.Review)

@@ -12,11 +12,11 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 	for _, l := range d.lines {
 		res.Lines = append(res.Lines, string(l))
 	}
-	review := map[string]bool{}
+	review := map[Field]bool{}
 	res.Valid = len(d.lay.checks) > 0
 	for _, c := range d.checks() {
 		ok := d.passes(c)
-		res.Checks[c.name] = ok
+		res.Checks[string(c.name)] = ok
 		res.Valid = res.Valid && ok
 		if !ok {
 			review[c.name] = true
@@ -24,38 +24,38 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 	}
 	t := d.texts()
 	f := &res.Fields
-	f.DocumentCode = strings.TrimRight(t["document_code"], "<")
-	f.IssuingState = strings.Trim(t["issuing_state"], "<")
-	f.Nationality = strings.Trim(t["nationality"], "<")
+	f.DocumentCode = strings.TrimRight(t[FieldDocumentCode], "<")
+	f.IssuingState = strings.Trim(t[FieldIssuingState], "<")
+	f.Nationality = strings.Trim(t[FieldNationality], "<")
 	if name, ok := t[nameField]; ok {
 		f.Surname, f.GivenNames = splitName(name)
 	} else {
-		f.Surname, f.GivenNames = nameWords(t["surname"]), nameWords(t["given_names"])
+		f.Surname, f.GivenNames = nameWords(t[FieldSurname]), nameWords(t[FieldGivenNames])
 	}
-	f.DocumentNumber = strings.Trim(t["document_number"], "<")
-	f.OptionalData = nameWords(t["optional_data"])
+	f.DocumentNumber = strings.Trim(t[FieldDocumentNumber], "<")
+	f.OptionalData = nameWords(t[FieldOptionalData])
 	datesOK := map[Field]bool{}
-	if raw, present := t["birth_date"]; present {
+	if raw, present := t[FieldBirthDate]; present {
 		f.BirthDate, datesOK[FieldBirthDate] = birthDate(raw, now)
 	}
-	if raw, present := t["expiry_date"]; present {
+	if raw, present := t[FieldExpiryDate]; present {
 		f.ExpiryDate, datesOK[FieldExpiryDate] = expiryDate(raw, now)
 	}
-	if raw, present := t["sex"]; present {
+	if raw, present := t[FieldSex]; present {
 		switch raw {
 		case "M", "F", "X":
 			f.Sex = raw
 		case "<":
 			f.Sex = "X"
 		default:
-			review["sex"] = true
+			review[FieldSex] = true
 		}
 	}
 	if len(f.DocumentCode) == 2 && strings.IndexByte(fillerMisreads, f.DocumentCode[1]) >= 0 {
 		// P< read as PK, PC, PE or PS: some states do use such codes.
-		review["document_code"] = true
+		review[FieldDocumentCode] = true
 	}
-	for name, v := range map[string]string{"document_number": f.DocumentNumber, "optional_data": f.OptionalData} {
+	for name, v := range map[Field]string{FieldDocumentNumber: f.DocumentNumber, FieldOptionalData: f.OptionalData} {
 		if lookalikeOfDigit(v) {
 			review[name] = true
 		}
@@ -64,10 +64,10 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 		review[name] = true
 	}
 	for _, name := range d.brokenStructure(*f, t, datesOK) {
-		review[string(name)] = true
+		review[name] = true
 		res.Valid = false
 	}
-	corrected := map[string]bool{}
+	corrected := map[Field]bool{}
 	for i := range d.fixes {
 		d.fixes[i].Field = d.fieldName(d.fixes[i].Line, d.fixes[i].Col)
 		corrected[d.fixes[i].Field] = true
@@ -79,15 +79,15 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 		return a.Col - b.Col
 	})
 	res.Corrections = d.fixes
-	values := map[string]string{
-		"document_code": f.DocumentCode, "issuing_state": f.IssuingState, "surname": f.Surname,
-		"given_names": f.GivenNames, "document_number": f.DocumentNumber, "nationality": f.Nationality,
-		"birth_date": f.BirthDate, "sex": f.Sex, "expiry_date": f.ExpiryDate, "optional_data": f.OptionalData,
+	values := map[Field]string{
+		FieldDocumentCode: f.DocumentCode, FieldIssuingState: f.IssuingState, FieldSurname: f.Surname,
+		FieldGivenNames: f.GivenNames, FieldDocumentNumber: f.DocumentNumber, FieldNationality: f.Nationality,
+		FieldBirthDate: f.BirthDate, FieldSex: f.Sex, FieldExpiryDate: f.ExpiryDate, FieldOptionalData: f.OptionalData,
 	}
-	for _, name := range jsonFields {
+	for _, name := range FieldNames {
 		// An empty unprotected field needs no look, unless it is one the
 		// request needs.
-		needed := name == "surname" || name == "sex" || name == "document_number"
+		needed := name == FieldSurname || name == FieldSex || name == FieldDocumentNumber
 		if corrected[name] || (review[name] && (values[name] != "" || needed)) {
 			res.Review = append(res.Review, name)
 		}
@@ -108,16 +108,10 @@ func lookalikeOfDigit(v string) bool {
 	return strings.IndexByte(v, 'G') >= 0 && 2*n >= len(v)
 }
 
-// jsonFields are the json names of Fields, in their order.
-var jsonFields = []string{
-	"document_code", "issuing_state", "surname", "given_names", "document_number",
-	"nationality", "birth_date", "sex", "expiry_date", "optional_data",
-}
-
 // texts gathers the raw text of each field, with a long document number
 // moved out of the optional data; optional parts are joined by a filler.
-func (d *mrzDraft) texts() map[string]string {
-	t := map[string]string{}
+func (d *mrzDraft) texts() map[Field]string {
+	t := map[Field]string{}
 	end, long := d.overflow()
 	for _, fl := range d.lay.fields {
 		if fl.slot {
@@ -125,10 +119,10 @@ func (d *mrzDraft) texts() map[string]string {
 		}
 		text := string(d.lines[fl.line][fl.start:fl.end])
 		if long && fl.line == d.lay.overflowLine && fl.start <= d.lay.overflowAt && d.lay.overflowAt < fl.end {
-			t["document_number"] += string(d.lines[fl.line][d.lay.overflowAt : end-1])
+			t[FieldDocumentNumber] += string(d.lines[fl.line][d.lay.overflowAt : end-1])
 			text = string(d.lines[fl.line][end:fl.end])
 		}
-		if prev, ok := t[fl.name]; ok && fl.name == "optional_data" {
+		if prev, ok := t[fl.name]; ok && fl.name == FieldOptionalData {
 			text = prev + "<" + text
 		} else if ok {
 			text = prev + text
@@ -139,17 +133,17 @@ func (d *mrzDraft) texts() map[string]string {
 }
 
 // fieldName names the field a correction at (line, col) belongs to.
-func (d *mrzDraft) fieldName(line, col int) string {
+func (d *mrzDraft) fieldName(line, col int) Field {
 	col = min(max(col, 0), len(d.lines[line])-1)
 	if end, long := d.overflow(); long && line == d.lay.overflowLine && col >= d.lay.overflowAt && col < end {
-		return "document_number"
+		return FieldDocumentNumber
 	}
 	fl := d.lay.at[line][col]
 	if fl.name == nameField {
 		if col-fl.start < nameSeparator(string(d.lines[line][fl.start:fl.end])) {
-			return "surname"
+			return FieldSurname
 		}
-		return "given_names"
+		return FieldGivenNames
 	}
 	return fl.name
 }
@@ -157,7 +151,7 @@ func (d *mrzDraft) fieldName(line, col int) string {
 // unprotected lists the fields with data no check digit covers; names
 // and sex are never covered. Codes are checked against the country list
 // instead.
-func (d *mrzDraft) unprotected() map[string]bool {
+func (d *mrzDraft) unprotected() map[Field]bool {
 	covered := map[charPos]bool{}
 	for _, c := range d.checks() {
 		for _, v := range c.variants {
@@ -168,7 +162,7 @@ func (d *mrzDraft) unprotected() map[string]bool {
 			}
 		}
 	}
-	out := map[string]bool{}
+	out := map[Field]bool{}
 	for _, fl := range d.lay.fields {
 		if fl.slot {
 			continue
@@ -180,8 +174,8 @@ func (d *mrzDraft) unprotected() map[string]bool {
 		switch {
 		case whole:
 		case fl.name == nameField:
-			out["surname"], out["given_names"] = true, true
-		case fl.name != "document_code" && fl.name != "issuing_state" && fl.name != "nationality" && fl.name != otherField:
+			out[FieldSurname], out[FieldGivenNames] = true, true
+		case fl.name != FieldDocumentCode && fl.name != FieldIssuingState && fl.name != FieldNationality && fl.name != otherField:
 			out[fl.name] = true
 		}
 	}

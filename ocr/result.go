@@ -37,7 +37,7 @@ type Correction struct {
 	Col   int    `json:"col"`  // 0-based
 	From  string `json:"from"`
 	To    string `json:"to"`
-	Field string `json:"field"`
+	Field Field  `json:"field"`
 }
 
 // Result is what Parse makes of MRZ text and what a Reader makes of a page.
@@ -50,11 +50,11 @@ type Result struct {
 	Checks      map[string]bool `json:"checks,omitempty"`
 	Fields      Fields          `json:"fields"`
 	Corrections []Correction    `json:"corrections,omitempty"`
-	Review      []string        `json:"review,omitempty"` // field names (json names above) the user should check
+	Review      []Field         `json:"review,omitempty"` // the fields the user should check
 	// Confidence is, per field (json names above; check names for check
 	// digits), the recognizer's least confidence among the glyphs read
 	// for it, 0-100; empty when the recognizer gives no symbols.
-	Confidence map[string]float64 `json:"confidence,omitempty"`
+	Confidence map[Field]float64 `json:"confidence,omitempty"`
 	// Turns is how many quarter turns clockwise put the page the right way
 	// up, as the MRZ's reading direction tells (a Reader sets it).
 	Turns int `json:"-"`

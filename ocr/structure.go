@@ -17,10 +17,10 @@ const dlBAP = '1'
 //     which ISO 18013-3 defines the one, 1 (every EU licence prints
 //     D1 and its state: D1FRA, D1NLD).
 //   - Dates are real dates, the sex M, F, X or a filler.
-func (d *mrzDraft) brokenStructure(f Fields, texts map[string]string, datesOK map[Field]bool) []Field {
+func (d *mrzDraft) brokenStructure(f Fields, texts map[Field]string, datesOK map[Field]bool) []Field {
 	var out []Field
 	for _, name := range []Field{FieldIssuingState, FieldNationality} {
-		if _, present := texts[string(name)]; present && !knownCountry(f.Get(name)) {
+		if _, present := texts[name]; present && !knownCountry(f.Get(name)) {
 			out = append(out, name)
 		}
 	}
@@ -32,7 +32,7 @@ func (d *mrzDraft) brokenStructure(f Fields, texts map[string]string, datesOK ma
 			out = append(out, name)
 		}
 	}
-	if raw, present := texts[string(FieldSex)]; present && !strings.Contains("MFX<", raw) {
+	if raw, present := texts[FieldSex]; present && !strings.Contains("MFX<", raw) {
 		out = append(out, FieldSex)
 	}
 	return out

@@ -34,7 +34,7 @@ func TestValidMeansTheStructureHolds(t *testing.T) {
 			if !r.Found || r.Valid {
 				t.Fatalf("found=%v valid=%v lines %q", r.Found, r.Valid, r.Lines)
 			}
-			if !slices.Contains(r.Review, string(tt.broken)) {
+			if !slices.Contains(r.Review, tt.broken) {
 				t.Errorf("review %v lacks %s", r.Review, tt.broken)
 			}
 		})

@@ -86,12 +86,12 @@ func TestMRZSummaryNamesTheFieldsToCompare(t *testing.T) {
 		res       ocr.Result
 		want, not string
 	}{
-		{ocr.Result{Found: true, Format: ocr.TD3, Valid: true, Checks: checks, Review: []string{"surname", "given_names", "sex"}},
+		{ocr.Result{Found: true, Format: ocr.TD3, Valid: true, Checks: checks, Review: []ocr.Field{ocr.FieldSurname, ocr.FieldGivenNames, ocr.FieldSex}},
 			"do not cover every field: compare Surname, Given names, Sex with the document", "All check digits"},
-		{ocr.Result{Found: true, Format: ocr.TD3, Valid: true, Checks: checks, Review: []string{"document_number"},
-			Corrections: []ocr.Correction{{Line: 1, Col: 3, From: "O", To: "0", Field: "document_number"}}},
+		{ocr.Result{Found: true, Format: ocr.TD3, Valid: true, Checks: checks, Review: []ocr.Field{ocr.FieldDocumentNumber},
+			Corrections: []ocr.Correction{{Line: 1, Col: 3, From: "O", To: "0", Field: ocr.FieldDocumentNumber}}},
 			"corrected so that the check digits match: compare Document number", "All check digits"},
-		{ocr.Result{Found: true, Format: ocr.DLEU, Checks: checks, Review: []string{"issuing_state"}},
+		{ocr.Result{Found: true, Format: ocr.DLEU, Checks: checks, Review: []ocr.Field{ocr.FieldIssuingState}},
 			"does not have the form of a real document", "do not match"},
 	} {
 		got := d.describe(c.res)

@@ -322,7 +322,7 @@ func (d *documentsStep) describe(r ocr.Result) string {
 	s := u.T("ui.mrz.found", "format", string(r.Format), "name", r.Fields.Surname+", "+r.Fields.GivenNames)
 	var names []string
 	for _, f := range r.Review {
-		names = append(names, u.T("ui.field."+f))
+		names = append(names, u.T("ui.field."+string(f)))
 	}
 	fields := strings.Join(names, ", ")
 	switch {

@@ -193,6 +193,10 @@ func printSummary(w io.Writer, out mrzOutput) {
 		fmt.Fprintf(w, "  corrected line %d col %d: %s -> %s (%s)\n", c.Line+1, c.Col+1, c.From, c.To, c.Field)
 	}
 	if len(out.Review) > 0 {
-		fmt.Fprintf(w, "  please check: %s\n", strings.Join(out.Review, ", "))
+		names := make([]string, len(out.Review))
+		for i, f := range out.Review {
+			names[i] = string(f)
+		}
+		fmt.Fprintf(w, "  please check: %s\n", strings.Join(names, ", "))
 	}
 }

@@ -240,7 +240,7 @@ func unflaggedWrong(res ocr.Result, d corpusDoc) []string {
 	want := ocr.Parse(d.truth)
 	var out []string
 	for _, f := range ocr.FieldNames {
-		if res.Fields.Get(f) != want.Fields.Get(f) && !slices.Contains(res.Review, string(f)) {
+		if res.Fields.Get(f) != want.Fields.Get(f) && !slices.Contains(res.Review, f) {
 			out = append(out, string(f))
 		}
 	}
@@ -410,8 +410,8 @@ func confidences(res ocr.Result, d corpusDoc) []fieldConf {
 	want := ocr.Parse(d.truth)
 	var out []fieldConf
 	for _, f := range ocr.FieldNames {
-		c, ok := res.Confidence[string(f)]
-		if !ok || slices.Contains(res.Review, string(f)) {
+		c, ok := res.Confidence[f]
+		if !ok || slices.Contains(res.Review, f) {
 			continue
 		}
 		out = append(out, fieldConf{c, res.Fields.Get(f) == want.Fields.Get(f)})

@@ -23,7 +23,7 @@ func TestReadingGivesEachFieldsConfidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []ocr.Field{ocr.FieldDocumentNumber, ocr.FieldBirthDate, ocr.FieldSurname} {
-		if c, ok := res.Confidence[string(f)]; !ok || c <= 0 || c > 100 {
+		if c, ok := res.Confidence[f]; !ok || c <= 0 || c > 100 {
 			t.Errorf("%s: confidence %v (%v), want 0-100", f, c, ok)
 		}
 	}
