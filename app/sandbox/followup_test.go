@@ -235,3 +235,51 @@ func TestLookupOffersTheKnownPerson(t *testing.T) {
 		t.Errorf("%d lookups audited, want 3", n)
 	}
 }
+
+// The transitions the rules test above does not take.
+func TestMoreTransitions(t *testing.T) {
+	f := startFollowup(t)
+	ctx := context.Background()
+	abroad := func() *app.Request {
+		r := complete(app.Male)
+		r.Person.BirthPlace, r.Person.BirthDate = "", app.Date{Year: 1979}
+		r.Residence = app.Address{Street: "ul. Długa", Number: "5", Municipality: "Warszawa", Country: "PL"}
+		return r
+	}
+	// investigating -> allocated, by the clerk's hand.
+	rc := f.submit(t, abroad())
+	if got, err := f.s.Sandbox.ClerkAllocate(rc.ID); err != nil || got.Status != app.Allocated || got.INSZ == "" {
+		t.Errorf("clerk allocates: %+v, %v", got, err)
+	}
+	// investigating -> cancelled.
+	rc = f.submit(t, abroad())
+	if got, err := f.c.Cancel(ctx, rc.ID); err != nil || got.Status != app.Cancelled {
+		t.Errorf("cancel under investigation: %+v, %v", got, err)
+	}
+	// answered -> info_requested: an answer that leaves the worker
+	// unidentifiable is asked again.
+	r := complete(app.Male)
+	r.Person.BirthPlace, r.Person.BirthDate = "", app.Date{Year: 1979}
+	rc = f.submit(t, r)
+	if rc.Status != app.InfoRequested {
+		t.Fatalf("unidentifiable: %s", rc.Status)
+	}
+	if rc, _ = f.c.Answer(ctx, rc.ID, app.Answer{Text: "I do not know."}); rc.Status != app.Answered {
+		t.Fatalf("answered: %s", rc.Status)
+	}
+	f.tick(t)
+	if rc = f.status(t, rc.ID); rc.Status != app.InfoRequested || !slices.Contains(rc.Question.Fields, app.FieldBirthPlace) {
+		t.Errorf("answered without the data: %s %+v", rc.Status, rc.Question)
+	}
+	// info_requested -> rejected by the clerk; a clerk's question needs
+	// something to ask.
+	if _, err := f.s.Sandbox.ClerkAsk(rc.ID, app.Question{Text: "again"}, "Clerk"); app.ErrorCode(err) != "service.already_asked" {
+		t.Errorf("asking twice: %v", err)
+	}
+	if _, err := f.s.Sandbox.ClerkReject(rc.ID, "", "Clerk"); app.ErrorCode(err) != "service.reason_missing" {
+		t.Errorf("reject without a reason: %v", err)
+	}
+	if got, err := f.s.Sandbox.ClerkReject(rc.ID, "Not identifiable.", "Clerk"); err != nil || got.Status != app.Rejected {
+		t.Errorf("reject while asked: %+v, %v", got, err)
+	}
+}
