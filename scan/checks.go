@@ -7,6 +7,11 @@ func round(v float64, digits int) float64 {
 	return math.Round(v*p) / p
 }
 
+// informational is the severity of a warning about how the page was
+// taken rather than what it shows (a document touching the edge, a photo
+// without a resolution): any other flag is worth showing first.
+const informational = -1
+
 // higherBetter grades a value that must stay above warn and block.
 func higherBetter(name, unit string, v, warn, block float64) Check {
 	c := Check{Name: name, Value: v, Unit: unit, Level: OK, Threshold: warn, Message: "scan.quality." + name + ".ok",
@@ -47,7 +52,7 @@ func (t Thresholds) cutOff(a analysis) Check {
 	case a.doc.CutOff:
 		c.Level, c.Message, c.severity = Block, "scan.quality.edges.block", 1
 	case a.doc.Touches:
-		c.Level, c.Message = Warn, "scan.quality.edges.warn"
+		c.Level, c.Message, c.severity = Warn, "scan.quality.edges.warn", informational
 	}
 	if a.doc.CutOff || a.doc.Touches {
 		c.Value = 1
@@ -57,7 +62,7 @@ func (t Thresholds) cutOff(a analysis) Check {
 
 func (t Thresholds) resolution(a analysis) Check {
 	if a.doc.DPI == 0 {
-		return Check{Name: "resolution", Level: Warn, Threshold: t.DPIWarn, Unit: "dpi", Message: "scan.quality.resolution.unknown"}
+		return Check{Name: "resolution", Level: Warn, Threshold: t.DPIWarn, Unit: "dpi", Message: "scan.quality.resolution.unknown", severity: informational}
 	}
 	c := higherBetter("resolution", "dpi", math.Round(a.doc.DPI), t.DPIWarn, t.DPIBlock)
 	c.Data = map[string]any{"dpi": int(math.Round(a.doc.DPI)), "source": string(a.doc.DPISource)}

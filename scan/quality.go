@@ -67,6 +67,23 @@ func (r Report) Level() Level {
 	return worst
 }
 
+// Worst is the check to show for the page: at the report's worst level,
+// the one furthest past its limit (a warning about how the page was taken
+// last), the first of equals; false when every check passed.
+func (r Report) Worst() (Check, bool) {
+	level := r.Level()
+	if level == OK {
+		return Check{}, false
+	}
+	best := -1
+	for i, c := range r.Checks {
+		if c.Level == level && (best < 0 || c.severity > r.Checks[best].severity) {
+			best = i
+		}
+	}
+	return r.Checks[best], true
+}
+
 // MRZReader reads the machine-readable zone of a page; *ocr.Reader is
 // one. It is an interface here so that scan builds without cgo.
 type MRZReader interface {

@@ -12,15 +12,15 @@ import (
 //
 //   - a page whose MRZ is read (and valid, where its format has check
 //     digits) is never blocked: its image flags say what to do better;
-//   - a page that should carry the MRZ and whose MRZ cannot be read (not
-//     found, or read with failing check digits while an image check flags
-//     a defect) is blocked, by the image check that explains it (the one
-//     furthest past its warning limit: blur, light, cut off, glare,
-//     resolution), and the MRZ check names that reason and its fix. A
-//     passport page, TD2 card or visa should carry it, and so should a
-//     page whose document is not recognised when a check flags it; an
-//     ID-1 card side only when a check blocks it anyway, as most card
-//     sides without an MRZ are simply the side without one;
+//   - a page whose MRZ cannot be read (not found, or read with failing
+//     check digits while an image check flags a defect) is blocked when
+//     no other page of its request has one read: by the image check that
+//     explains it (the one furthest past its warning limit: blur, light,
+//     cut off, glare, resolution), and the MRZ check names that reason
+//     and its fix; when no check explains it, the MRZ check says where
+//     the MRZ is (the page with the photo; a card's other side). A card
+//     side is blamed on a check only when that check blocks anyway: most
+//     card sides without an MRZ are simply the side without one;
 //   - once one page of a request has its MRZ read, the others (a visa
 //     sticker, the observations, the signature page, a card's other side)
 //     need none: they are judged on their image checks alone.
@@ -122,21 +122,15 @@ func (r *Report) judge(elsewhere bool) {
 		case i >= 0:
 			checks[i] = hardened(checks[i])
 			mrz = Check{Name: "mrz", Level: Block, Message: "scan.quality.mrz.unreadable_" + checks[i].Name}
-		case r.Document.Kind.carriesMRZ():
-			mrz = Check{Name: "mrz", Level: Block, Message: "scan.quality.mrz.missing"}
+		case r.Document.Kind == KindCard:
+			// An ID-1 card carries its MRZ on one side: this one is the
+			// other, and the request needs that one too.
+			mrz = Check{Name: "mrz", Level: Block, Message: "scan.quality.mrz.other_side"}
 		default:
-			// An ID-1 card carries its MRZ on one side only; a page of
-			// unknown kind may be any page of a document.
-			mrz.Message = "scan.quality.mrz.other_side"
+			mrz = Check{Name: "mrz", Level: Block, Message: "scan.quality.mrz.missing"}
 		}
 	}
 	r.Checks = append(checks, mrz)
-}
-
-// carriesMRZ tells whether the page of this kind that is scanned carries
-// the MRZ on the side shown: a passport's data page, a TD2 card, a visa.
-func (k Kind) carriesMRZ() bool {
-	return k == KindPassport || k == KindTD2 || k == KindVisa
 }
 
 // causes are the image checks that can make an MRZ unreadable, in the

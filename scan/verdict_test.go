@@ -34,8 +34,8 @@ var (
 	darkBlock   = Check{Name: "exposure", Level: Block, Message: "scan.quality.exposure.dark_block", severity: 1.2}
 	blurWarn    = Check{Name: "sharpness", Level: Warn, Message: "scan.quality.sharpness.warn", severity: 0.8}
 	darkWarn    = Check{Name: "exposure", Level: Warn, Message: "scan.quality.exposure.dark_warn", severity: 0.3}
-	touchesWarn = Check{Name: "edges", Level: Warn, Message: "scan.quality.edges.warn"}
-	unknownDPI  = Check{Name: "resolution", Level: Warn, Message: "scan.quality.resolution.unknown"}
+	touchesWarn = Check{Name: "edges", Level: Warn, Message: "scan.quality.edges.warn", severity: informational}
+	unknownDPI  = Check{Name: "resolution", Level: Warn, Message: "scan.quality.resolution.unknown", severity: informational}
 )
 
 func TestVerdictFollowsTheMRZ(t *testing.T) {
@@ -59,12 +59,12 @@ func TestVerdictFollowsTheMRZ(t *testing.T) {
 			Warn, "mrz", "scan.quality.mrz.invalid", "scan.quality.mrz.invalid"},
 		{"a clean passport page without an MRZ, alone, is blocked", measuredPage(KindPassport, mrzMissing),
 			Block, "mrz", "scan.quality.mrz.missing", "scan.quality.mrz.missing"},
-		{"a card side without an MRZ is the side without one", measuredPage(KindCard, mrzMissing, touchesWarn),
-			Warn, "edges", "scan.quality.edges.warn", "scan.quality.mrz.other_side"},
+		{"a card side without an MRZ, alone, needs the other side", measuredPage(KindCard, mrzMissing, touchesWarn),
+			Block, "mrz", "scan.quality.mrz.other_side", "scan.quality.mrz.other_side"},
 		{"a passport page at the edge without an MRZ is cut off", measuredPage(KindPassport, mrzMissing, touchesWarn),
 			Block, "edges", "scan.quality.edges.block", "scan.quality.mrz.unreadable_edges"},
-		{"an unknown resolution explains nothing", measuredPage(KindCard, mrzMissing, unknownDPI),
-			Warn, "resolution", "scan.quality.resolution.unknown", "scan.quality.mrz.other_side"},
+		{"an unknown resolution explains nothing", measuredPage(KindUnknown, mrzMissing, unknownDPI),
+			Block, "mrz", "scan.quality.mrz.missing", "scan.quality.mrz.missing"},
 		{"without a reader the image checks decide", measuredPage(KindPassport, mrzSkipped, darkBlock),
 			Block, "exposure", "scan.quality.exposure.dark_block", "scan.quality.mrz.skipped"},
 	} {
@@ -101,5 +101,21 @@ func TestOtherPagesNeedNoMRZ(t *testing.T) {
 	// Judging again changes nothing.
 	if again := Judge(got); again[1].Level() != OK || len(again[1].Checks) != len(got[1].Checks) {
 		t.Errorf("judged twice: %+v", again[1].Checks)
+	}
+}
+
+// The check shown is the one furthest past its limit, a note on how the
+// page was taken (touching the edge, no resolution) last.
+func TestWorstIsTheFlagFurthestGone(t *testing.T) {
+	r := Judge([]Report{measuredPage(KindPassport, mrzRead, touchesWarn, unknownDPI, darkWarn, blurWarn)})[0]
+	if c, _ := r.Worst(); c.Name != "sharpness" {
+		t.Errorf("shown: %s", c.Name)
+	}
+	r = Judge([]Report{measuredPage(KindPassport, mrzRead, touchesWarn, unknownDPI)})[0]
+	if c, _ := r.Worst(); c.Name != "edges" {
+		t.Errorf("shown: %s", c.Name)
+	}
+	if _, bad := Judge([]Report{measuredPage(KindPassport, mrzRead)})[0].Worst(); bad {
+		t.Error("a clean page has a flag")
 	}
 }

@@ -84,20 +84,10 @@ func (v pageView) judged() scan.Report {
 	return scan.Judge(reports)[self]
 }
 
-// worst is the first check at the report's worst level, the page judged
-// in its request; bad is false when every check passed.
+// worst is the check to show for the page, judged in its request; bad is
+// false when every check passed.
 func (v pageView) worst() (scan.Check, bool) {
-	report := v.judged()
-	level := report.Level()
-	if level == scan.OK {
-		return scan.Check{}, false
-	}
-	for _, c := range report.Checks {
-		if c.Level == level {
-			return c, true
-		}
-	}
-	return scan.Check{}, false
+	return v.judged().Worst()
 }
 
 // quality is the line under a thumbnail: what is wrong and how to fix it.

@@ -14,12 +14,14 @@ import (
 
 // checkPage is one page of `idpro check --json`.
 type checkPage struct {
-	File   string       `json:"file"`
-	Page   int          `json:"page,omitempty"`
-	Source string       `json:"source,omitempty"`
-	Kind   scan.Kind    `json:"kind,omitempty"`
-	DPI    float64      `json:"dpi,omitempty"`
-	Level  scan.Level   `json:"level,omitempty"`
+	File   string     `json:"file"`
+	Page   int        `json:"page,omitempty"`
+	Source string     `json:"source,omitempty"`
+	Kind   scan.Kind  `json:"kind,omitempty"`
+	DPI    float64    `json:"dpi,omitempty"`
+	Level  scan.Level `json:"level,omitempty"`
+	// Worst names the check to act on first (scan.Report.Worst).
+	Worst  string       `json:"worst,omitempty"`
 	Checks []checkEntry `json:"checks,omitempty"`
 	Error  string       `json:"error,omitempty"`
 }
@@ -97,6 +99,9 @@ func checkFiles(files []string, asJSON bool, checker scan.Checker, cat *locale.C
 		}
 		out := checkPage{File: paths[i], Page: max(1, p.Number), Source: src, Kind: r.Document.Kind,
 			DPI: r.Document.DPI, Level: r.Level()}
+		if c, bad := r.Worst(); bad {
+			out.Worst = c.Name
+		}
 		for _, c := range r.Checks {
 			out.Checks = append(out.Checks, checkEntry{c, cat.T(c.Message, pairs(c.Data)...)})
 		}
