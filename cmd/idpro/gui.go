@@ -79,7 +79,7 @@ func runGUI(args []string, stderr io.Writer) int {
 	if base == "" {
 		base = sandboxURL
 	}
-	keeper := tokenKeeper(sandboxURL)
+	keeper := tokenKeeper(sandboxURL, st)
 	acc, err := account.New(base, keeper, dk, st, log.With("part", "account"))
 	if err != nil {
 		log.Warn("service setting unusable, using the sandbox", "err", err)
@@ -125,9 +125,8 @@ func runGUI(args []string, stderr io.Writer) int {
 
 // tokenKeeper keeps each service's sign-in in the OS keychain (the
 // embedded sandbox's under one name, whatever port it has this run);
-// where no keychain answers, for this run only: the user signs in again at
-// the next start rather than finding a token in a plain file.
-func tokenKeeper(sandboxURL string) func(base string) signin.Keeper {
+// where no keychain answers, sealed in the store under its data key.
+func tokenKeeper(sandboxURL string, st *store.Store) func(base string) signin.Keeper {
 	return func(base string) signin.Keeper {
 		item := "signin sandbox"
 		if base != sandboxURL {
@@ -135,9 +134,18 @@ func tokenKeeper(sandboxURL string) func(base string) signin.Keeper {
 		}
 		kc := signin.KeychainKeeper(secret.NewKeychain("idpro"), item,
 			func(err error) bool { return errors.Is(err, secret.ErrNotFound) })
-		return signin.Fallback(kc, signin.Memory())
+		sealed := signin.KeychainKeeper(storeSecrets{st}, item,
+			func(err error) bool { return errors.Is(err, store.ErrNoSecret) })
+		return signin.Fallback(kc, sealed)
 	}
 }
+
+// storeSecrets is the store's sealed items as a keychain.
+type storeSecrets struct{ st *store.Store }
+
+func (s storeSecrets) Get(item string) ([]byte, error)     { return s.st.Secret(item) }
+func (s storeSecrets) Set(item string, value []byte) error { return s.st.SetSecret(item, value) }
+func (s storeSecrets) Delete(item string) error            { return s.st.DeleteSecret(item) }
 
 // fatalWindow tells the user why idpro cannot start (a second instance, an
 // unreadable disk) in a window, since a desktop user never sees stderr.
