@@ -57,3 +57,21 @@ func TestConfigStringHidesPassword(t *testing.T) {
 		t.Errorf("String() does not read back: %+v, %v", back, err)
 	}
 }
+
+// Plain SMTP is for a server on this computer only.
+func TestPlainSMTPOnlyOnLoopback(t *testing.T) {
+	for url, ok := range map[string]bool{
+		"smtp://127.0.0.1:1025?tls=none&from=a@b.be":      true,
+		"smtp://localhost:1025?tls=none&from=a@b.be":      true,
+		"smtp://mail.example.be?tls=none&from=a@b.be":     false,
+		"smtp://mail.example.be?tls=starttls&from=a@b.be": true,
+	} {
+		c, err := ParseURL(url)
+		if err == nil {
+			_, err = NewSMTP(c)
+		}
+		if (err == nil) != ok {
+			t.Errorf("%s: %v", url, err)
+		}
+	}
+}

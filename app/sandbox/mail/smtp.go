@@ -156,6 +156,10 @@ func (c Config) check() error {
 		return fmt.Errorf("mail: TLS mode %q, want starttls, tls or none", c.TLS)
 	case c.auth() != AuthPlain && c.auth() != AuthLogin:
 		return fmt.Errorf("mail: SMTP auth %q, want plain or login", c.Auth)
+	case c.mode() == NoTLS && !onThisComputer(c.Host):
+		// A password and the requester's address would cross the network
+		// in clear.
+		return fmt.Errorf("mail: tls=none is only for a server on this computer, not %s", c.Host)
 	}
 	if _, err := mail.ParseAddress(c.From); err != nil {
 		return fmt.Errorf("mail: sender (from) %q: %w", c.From, err)
@@ -220,4 +224,13 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 		return fmt.Errorf("mail: SMTP %s: %w", s.cfg, err)
 	}
 	return nil
+}
+
+// onThisComputer tells a loopback host.
+func onThisComputer(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
