@@ -190,3 +190,25 @@ func TestPackBits(t *testing.T) {
 		t.Errorf("got % X, %v", got, err)
 	}
 }
+
+// A 1200-dpi card scan in 48-bit colour, as PNG and as uncompressed TIFF,
+// comes in at 300 dpi.
+func TestCardAt1200DPIComesIn(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders a card at 1200 dpi")
+	}
+	card := render(specimen.IDCard, 10, specimen.RenderOptions{DPI: 1200, Page: specimen.Card, Seed: 10})
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, in(card, image.NewRGBA64(card.Rect))); err != nil {
+		t.Fatal(err)
+	}
+	for name, file := range map[string][]byte{"png": withPHYs(buf.Bytes(), 1200), "tiff": rgbTIFFBits(card, 1200, 16)} {
+		pages, err := Import("card."+name, bytes.NewReader(file), int64(len(file)))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if p := pages[0]; p.DPI != 300 || p.Image.Bounds().Dx() != card.Rect.Dx()/4 {
+			t.Errorf("%s: %v at %v dpi", name, p.Image.Bounds(), p.DPI)
+		}
+	}
+}
