@@ -147,9 +147,10 @@ func (e errMissingBlob) Error() string { return "blob " + string(e) + " is missi
 const memoRequests = 2
 
 // memo keeps copies of recently saved pages with their names. Comparing a
-// page with its copy (memcmp, about 0.2 ms for 2 MB) is much cheaper than
-// HMAC-SHA256 over it (about 1.3 ms), and a copy is correct even if the
-// caller changes its slice in place.
+// 2-MB page with its copy takes 0.4-0.9 ms on the build machine, HMAC-SHA256
+// over it 6-14 ms (best and worst of five, load average 12): without the
+// memo an autosave of four pages would spend 25-55 ms hashing. A copy is
+// correct even if the caller changes its slice in place.
 type memo struct {
 	mu    sync.Mutex
 	pages map[string][]blob

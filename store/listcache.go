@@ -10,8 +10,9 @@ import (
 
 // listCache keeps the requests Requests decoded, by id with the revision
 // they were decoded at: the history tab lists 10,000 requests after every
-// change, and opening and decoding each sealed record costs about 15 µs of
-// CPU (BenchmarkRequests, docs/store.md), a copy from here under 1 µs.
+// change, and opening and decoding a sealed record costs about 30 µs of
+// CPU (BenchmarkRequestsCold, pprof), a copy from here about 2 µs
+// (BenchmarkRequests; docs/store.md).
 type listCache struct {
 	mu   sync.Mutex
 	byID map[string]cached
