@@ -19,8 +19,14 @@ func retentionKey(closed int64, id string) []byte {
 	return append(binary.BigEndian.AppendUint64(nil, uint64(closed)), id...)
 }
 
-// keepRetention notes when a request reaches a final status, once.
+// keepRetention notes when a request reaches a final status, once; a
+// request the service reopens leaves the retention index.
 func (s *Store) keepRetention(tx *bolt.Tx, id string, old, ix *index) error {
+	if !ix.Status.Final() && ix.Closed != 0 && !ix.Purged {
+		err := dropRetention(tx, id, ix)
+		ix.Closed = 0
+		return err
+	}
 	if !ix.Status.Final() || ix.Closed != 0 {
 		return nil
 	}

@@ -92,3 +92,24 @@ func TestRetentionSettingAndPurgeAtOpen(t *testing.T) {
 		t.Errorf("not purged at open after the 7-day setting: %+v", got.Person)
 	}
 }
+
+func TestReopenedRequestLeavesRetention(t *testing.T) {
+	c := &clock{time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)}
+	s, err := Open(filepath.Join(t.TempDir(), "idpro.db"), Options{Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := secretRequest()
+	r.Status, r.RemoteID = app.Rejected, "BIS-3"
+	if err := s.Save(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Merge("0403170701", "c", []app.Receipt{{ID: "BIS-3", Rev: 2, Status: app.Investigating, Person: &r.Person}}); err != nil {
+		t.Fatal(err)
+	}
+	c.t = c.t.Add(31 * 24 * time.Hour)
+	if n, err := s.Purge(); n != 0 || err != nil {
+		t.Fatalf("purged a request that is open again: %d, %v", n, err)
+	}
+}
