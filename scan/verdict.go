@@ -13,14 +13,14 @@ import (
 //   - a page whose MRZ is read (and valid, where its format has check
 //     digits) is never blocked: its image flags say what to do better;
 //   - a page whose MRZ cannot be read (not found, or read with failing
-//     check digits while an image check flags a defect) is blocked when
-//     no other page of its request has one read: by the image check that
-//     explains it (the one furthest past its warning limit: blur, light,
-//     cut off, glare, resolution), and the MRZ check names that reason
-//     and its fix; when no check explains it, the MRZ check says where
-//     the MRZ is (the page with the photo; a card's other side). A card
-//     side is blamed on a check only when that check blocks anyway: most
-//     card sides without an MRZ are simply the side without one;
+//     check digits) is blocked when no other page of its request has one
+//     read: by the image check that explains it (the one furthest past
+//     its warning limit: blur, light, cut off, glare, resolution), and
+//     the MRZ check names that reason and its fix; when no check explains
+//     it, the MRZ check says where the MRZ is (the page with the photo; a
+//     card's other side) or, read with errors, to lay the document flat.
+//     A card side touching the edge is not taken to have lost its MRZ
+//     there: most card sides without one are the side without one;
 //   - once one page of a request has its MRZ read, the others (a visa
 //     sticker, the observations, the signature page, a card's other side)
 //     need none: they are judged on their image checks alone.
@@ -105,15 +105,19 @@ func (r *Report) judge(elsewhere bool) {
 		}
 	case mrzInvalid:
 		mrz = Check{Name: "mrz", Level: Warn, Message: "scan.quality.mrz.invalid", Data: format}
-		if i := cause(checks); i >= 0 && !elsewhere {
+		if elsewhere {
+			break
+		}
+		mrz.Level = Block
+		if i := cause(checks); i >= 0 {
 			checks[i] = hardened(checks[i])
 			mrz = Check{Name: "mrz", Level: Block, Message: "scan.quality.mrz.unreadable_" + checks[i].Name}
 		}
 	case mrzMissing:
 		i := cause(checks)
-		if r.Document.Kind == KindCard && i >= 0 && checks[i].Level != Block {
+		if r.Document.Kind == KindCard && i >= 0 && checks[i].severity == informational {
 			// Most card sides without an MRZ are the side without one: a
-			// mild flag does not make them the side that lost it.
+			// card touching the edge did not lose it.
 			i = -1
 		}
 		switch {
