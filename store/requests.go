@@ -55,7 +55,7 @@ func (s *Store) Save(r *app.Request) error {
 		switch {
 		case old == nil:
 			r.Created = now
-		case r.Created.IsZero():
+		case r.Created.IsZero() && old.Created != 0:
 			r.Created = time.Unix(0, old.Created).In(now.Location())
 		}
 		return s.write(tx, old, &body{Request: r, Pages: refs, Scan: scan}, blobs, now)
@@ -92,7 +92,10 @@ func (s *Store) write(tx *bolt.Tx, old *index, b *body, blobs []blob, now time.T
 		}
 	}
 	r.Updated = time.Unix(0, rev).In(now.Location())
-	ix.Created, ix.Updated = r.Created.UnixNano(), rev
+	ix.Updated = rev
+	if !r.Created.IsZero() {
+		ix.Created = r.Created.UnixNano()
+	}
 	if err := s.relink(tx, oldBlobs, blobs); err != nil {
 		return err
 	}

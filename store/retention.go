@@ -112,9 +112,12 @@ func strip(r *app.Request) {
 }
 
 // PurgeEvery runs Purge every interval until ctx ends: the app's daily
-// timer (Open has purged already). Failures are logged; the next round
-// tries again.
+// timer (Open has purged already). Failures are logged (log may be nil);
+// the next round tries again.
 func (s *Store) PurgeEvery(ctx context.Context, every time.Duration, log *slog.Logger) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {

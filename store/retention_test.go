@@ -1,7 +1,9 @@
 package store
 
 import (
+	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -112,4 +114,42 @@ func TestReopenedRequestLeavesRetention(t *testing.T) {
 	if n, err := s.Purge(); n != 0 || err != nil {
 		t.Fatalf("purged a request that is open again: %d, %v", n, err)
 	}
+}
+
+func TestPurgeEveryRunsOnItsTimer(t *testing.T) {
+	var mu sync.Mutex
+	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return at }
+	s, err := Open(filepath.Join(t.TempDir(), "idpro.db"), Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := secretRequest()
+	r.Status = app.Cancelled
+	if err := s.Save(r); err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.PurgeEvery(ctx, time.Millisecond, nil); close(done) }()
+	mu.Lock()
+	at = at.Add(31 * 24 * time.Hour)
+	mu.Unlock()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got, err := s.Request(r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Person.Surname == "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the timer never purged")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	stop()
+	<-done
 }
