@@ -47,19 +47,54 @@ func runGUI(args []string, stderr io.Writer) int {
 	if err != nil {
 		return fatalWindow(a, cliCatalog(), err)
 	}
-	// The data key comes from the keychain; without one, from
-	// IDPRO_PASSPHRASE until the UI asks for the passphrase itself.
-	st, err := openStore(dir, envPassphrase)
-	if err != nil {
+	// The data key comes from the keychain, else from IDPRO_PASSPHRASE,
+	// else from the user, asked in a window before anything else opens.
+	var ask *passphraseAsk
+	st, err := openStore(dir, func(first bool) (string, error) {
+		if p := os.Getenv(passphraseEnv); p != "" {
+			return p, nil
+		}
+		ask = &passphraseAsk{first: first}
+		return "", errAskUser
+	})
+	var done func()
+	switch {
+	case ask != nil:
+		done = unlockWindow(a, cliCatalog(), dir, ask.first, func(st *store.Store) (func(), error) {
+			return openMainWindow(a, st, dir, log, fs.Args())
+		})
+	case err != nil:
 		return fatalWindow(a, cliCatalog(), err)
+	default:
+		if done, err = openMainWindow(a, st, dir, log, fs.Args()); err != nil {
+			st.Close()
+			return fatalWindow(a, cliCatalog(), err)
+		}
 	}
-	defer st.Close()
+	a.Run()
+	if done != nil {
+		done()
+	}
+	return 0
+}
+
+// openMainWindow opens the main window on an open store; the returned function
+// stops what it started, in order, once the app has quit.
+func openMainWindow(a fyne.App, st *store.Store, dir string, log *slog.Logger, files []string) (func(), error) {
+	var stops []func()
+	stop := func() {
+		for i := len(stops) - 1; i >= 0; i-- {
+			stops[i]()
+		}
+	}
+	stops = append(stops, func() { st.Close() })
 	purgeCtx, stopPurge := context.WithCancel(context.Background())
-	defer stopPurge()
+	stops = append(stops, stopPurge)
 	go st.PurgeEvery(purgeCtx, store.PurgeInterval, log.With("part", "store"))
 	settings, err := st.Settings()
 	if err != nil {
-		return fatalWindow(a, cliCatalog(), err)
+		stop()
+		return nil, err
 	}
 	lang := settings.Language
 	if lang == "" {
@@ -69,9 +104,10 @@ func runGUI(args []string, stderr io.Writer) int {
 
 	embedded, err := serveSandbox(filepath.Join(dir, "sandbox.db"), log.With("part", "sandbox"))
 	if err != nil {
-		return fatalWindow(a, cat, err)
+		stop()
+		return nil, err
 	}
-	defer embedded.stop()
+	stops = append(stops, embedded.stop)
 	sandboxURL := embedded.url
 	dk := desk.New(st, nil, time.Now, log.With("part", "desk"))
 	dk.Pack = scan.PackPDF
@@ -84,12 +120,14 @@ func runGUI(args []string, stderr io.Writer) int {
 	if err != nil {
 		log.Warn("service setting unusable, using the sandbox", "err", err)
 		if acc, err = account.New(sandboxURL, keeper, dk, st, log.With("part", "account")); err != nil {
-			return fatalWindow(a, cat, err)
+			stop()
+			return nil, err
 		}
 	}
 	codes, err := postcode.Parse(assets.Postcodes)
 	if err != nil {
-		return fatalWindow(a, cat, err)
+		stop()
+		return nil, err
 	}
 	deps := ui.Deps{
 		Desk: dk, History: st, Settings: st, Catalog: cat, Postcodes: codes,
@@ -108,19 +146,20 @@ func runGUI(args []string, stderr io.Writer) int {
 	if err != nil {
 		log.Warn("MRZ reading unavailable", "err", err)
 	} else {
-		defer closeReader()
+		stops = append(stops, closeReader)
 		deps.Reader = reader
 	}
 	u := ui.New(a, deps)
+	stops = append(stops, u.Close)
 	u.Resume(acc.Resume)
 	u.StartSync(time.Minute)
-	if files := fs.Args(); len(files) > 0 {
+	if len(files) > 0 {
 		// "Open with idpro" from a file manager: start a request with them.
 		u.ImportFiles(files...)
 	}
-	u.Window().ShowAndRun()
-	u.Close()
-	return 0
+	u.Window().SetMaster()
+	u.Window().Show()
+	return stop, nil
 }
 
 // tokenKeeper keeps each service's sign-in in the OS keychain (the
