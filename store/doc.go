@@ -33,6 +33,7 @@
 //	                        request became final, so purging reads only what is due
 //	settings/
 //	  app                -> sealed: app.Settings as JSON
+//	  secret/<item>      -> sealed: a sign-in's tokens where no OS keychain answers
 //	remote/
 //	  <service id>       -> local id of the request the service knows so
 //	cursors/

@@ -16,11 +16,13 @@ func secretKey(item string) []byte { return []byte("secret/" + item) }
 // no OS keychain answers (sealed under the data key, never in clear).
 func (s *Store) Secret(item string) ([]byte, error) {
 	var out []byte
+	found := false
 	err := s.view(func(tx *bolt.Tx) error {
 		sealed := tx.Bucket(bucketSettings).Get(secretKey(item))
 		if sealed == nil {
-			return ErrNoSecret
+			return nil
 		}
+		found = true
 		data, err := s.seal.open("settings/secret/"+item, sealed)
 		if err != nil {
 			return s.corrupt(err)
@@ -28,6 +30,10 @@ func (s *Store) Secret(item string) ([]byte, error) {
 		out = data
 		return nil
 	})
+	if err == nil && !found {
+		// Not through view, which would call a plain error a damaged file.
+		return nil, ErrNoSecret
+	}
 	return out, err
 }
 
