@@ -16,7 +16,6 @@ func (d *Desk) Sync(ctx context.Context) (int, error) {
 	svc := d.service
 	d.mu.Unlock()
 	changed := 0
-	var before map[string]app.Status
 	for {
 		company := companyOf(svc)
 		cursor, err := d.history.Cursor(company)
@@ -27,8 +26,9 @@ func (d *Desk) Sync(ctx context.Context) (int, error) {
 		if err != nil {
 			return changed, err
 		}
-		if len(ch.Receipts) > 0 && before == nil && d.OnStatus != nil {
-			if before, err = d.statuses(); err != nil {
+		var before map[string]app.Status
+		if len(ch.Receipts) > 0 && d.OnStatus != nil {
+			if before, err = d.statuses(ch.Receipts); err != nil {
 				return changed, err
 			}
 		}
@@ -55,8 +55,19 @@ func (d *Desk) Sync(ctx context.Context) (int, error) {
 	}
 }
 
-// statuses maps the service's ids to the statuses this history holds.
-func (d *Desk) statuses() (map[string]app.Status, error) {
+// statuses maps the service's ids of a page of changes to the statuses
+// this history holds: from the store's index when it can tell them (not
+// opening the whole history), else from the list.
+func (d *Desk) statuses(rcs []app.Receipt) (map[string]app.Status, error) {
+	if idx, ok := d.history.(interface {
+		StatusesOf([]string) (map[string]app.Status, error)
+	}); ok {
+		ids := make([]string, len(rcs))
+		for i, rc := range rcs {
+			ids[i] = rc.ID
+		}
+		return idx.StatusesOf(ids)
+	}
 	list, err := d.history.Requests()
 	if err != nil {
 		return nil, err
