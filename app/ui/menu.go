@@ -3,6 +3,8 @@ package ui
 import (
 	"net/url"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -19,6 +21,7 @@ func (u *UI) menu() *fyne.MainMenu {
 		fyne.NewMenu(u.T("ui.menu.file"),
 			fyne.NewMenuItem(u.T("ui.menu.new"), u.newRequest),
 			fyne.NewMenuItem(u.T("ui.menu.import"), u.wizard.docs.openDialog),
+			fyne.NewMenuItem(u.T("ui.menu.backup"), u.backup),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(u.T("ui.menu.settings"), u.showSettings),
 		),
@@ -75,11 +78,14 @@ func (u *UI) showSettings() {
 			language.SetSelected(name)
 		}
 	}
+	retention := u.retentionEntry(st)
 	items := []*widget.FormItem{
 		widget.NewFormItem(u.T("ui.settings.service"), service),
 		widget.NewFormItem(u.T("ui.settings.requester"), requester),
 		widget.NewFormItem(u.T("ui.settings.language"), language),
+		widget.NewFormItem(u.T("ui.settings.retention"), retention),
 	}
+	items[3].HintText = u.T("ui.settings.retention_hint")
 	if u.MailDir != "" {
 		open := widget.NewButtonWithIcon(u.T("ui.settings.open_mail"), theme.MailComposeIcon(), func() {
 			if err := u.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(u.MailDir)}); err != nil {
@@ -98,6 +104,9 @@ func (u *UI) showSettings() {
 		st.ServiceURL = service.Text
 		st.Requester = requester.Text
 		st.Language = langs[language.Selected]
+		days, _ := strconv.Atoi(strings.TrimSpace(retention.Text))
+		shorter := days > 0 && days < int(st.Retention().Hours()/24)
+		st.RetentionDays = days
 		if u.UseService != nil {
 			if err := u.UseService(st.ServiceURL); err != nil {
 				u.showError(err)
@@ -106,6 +115,9 @@ func (u *UI) showSettings() {
 		}
 		if err := u.Settings.SaveSettings(st); err != nil {
 			u.showError(err)
+		}
+		if shorter {
+			u.applyRetention()
 		}
 		u.updateStatus()
 	}, u.win)

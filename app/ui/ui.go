@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -58,9 +59,16 @@ type Deps struct {
 	Account Account
 	// OpenURL opens an address in the system browser (nil: the app's).
 	OpenURL func(*url.URL) error
+	// Archive backs the store up and applies retention (nil hides both).
+	Archive Archive
 	// MailDir is where the embedded sandbox writes its status mail
 	// (.eml files); the settings open it.
 	MailDir string
+	// Do hands a UI update from another goroutine to the UI goroutine
+	// (nil: fyne.Do). Tests pass a queue that the test goroutine runs,
+	// since Fyne's test driver would run the update at once on the
+	// goroutine that asks (app/ui/loop_test.go).
+	Do func(func())
 }
 
 // UI is the main window and its screens.
@@ -79,7 +87,11 @@ type UI struct {
 
 	ctx    context.Context
 	cancel context.CancelFunc
-	bg     sync.WaitGroup
+	// bg is the work running off the UI goroutine (begin, end): Close
+	// waits for it; busy counts it for tests, which run the UI updates it
+	// posts until it is done.
+	bg   sync.WaitGroup
+	busy atomic.Int64
 }
 
 // New builds the main window of a.
@@ -89,6 +101,9 @@ func New(a fyne.App, d Deps) *UI {
 	}
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
+	}
+	if d.Do == nil {
+		d.Do = fyne.Do
 	}
 	u := &UI{Deps: d, win: a.NewWindow("idpro"), status: widget.NewLabel("")}
 	u.ctx, u.cancel = context.WithCancel(context.Background())
@@ -121,8 +136,8 @@ func New(a fyne.App, d Deps) *UI {
 	u.win.Resize(fyne.NewSize(1000, 720))
 	u.win.SetCloseIntercept(func() { u.Close(); u.win.Close() })
 	if d.Desk != nil {
-		d.Desk.OnChange = func(*app.Request) { fyne.Do(u.history.reload) }
-		d.Desk.OnStatus = func(rc app.Receipt, _ app.Status) { fyne.Do(func() { u.notifyStatus(rc) }) }
+		d.Desk.OnChange = func(*app.Request) { u.Do(u.history.reload) }
+		d.Desk.OnStatus = func(rc app.Receipt, _ app.Status) { u.Do(func() { u.notifyStatus(rc) }) }
 	}
 	u.updateStatus()
 	return u
@@ -141,14 +156,23 @@ func (u *UI) Close() {
 	u.bg.Wait()
 }
 
-// Wait blocks until background work started so far is done (tests).
-func (u *UI) Wait() { u.bg.Wait() }
-
-// goBackground runs fn off the UI goroutine; fn reports back with fyne.Do.
-func (u *UI) goBackground(fn func(ctx context.Context)) {
+// begin and end bracket one piece of work off the UI goroutine; begin
+// runs on the UI goroutine.
+func (u *UI) begin() {
+	u.busy.Add(1)
 	u.bg.Add(1)
+}
+
+func (u *UI) end() {
+	u.bg.Done()
+	u.busy.Add(-1)
+}
+
+// goBackground runs fn off the UI goroutine; fn reports back with u.Do.
+func (u *UI) goBackground(fn func(ctx context.Context)) {
+	u.begin()
 	go func() {
-		defer u.bg.Done()
+		defer u.end()
 		fn(u.ctx)
 	}()
 }
@@ -177,7 +201,7 @@ func (u *UI) updateStatus() {
 func (u *UI) Resume(resume func(ctx context.Context) error) {
 	u.goBackground(func(ctx context.Context) {
 		err := resume(ctx)
-		fyne.Do(func() {
+		u.Do(func() {
 			if err != nil {
 				u.Log.Info("kept sign-in not resumed", "err", err)
 			}

@@ -134,6 +134,7 @@ func openMainWindow(a fyne.App, st *store.Store, dir string, log *slog.Logger, f
 		Log: log, SandboxURL: sandboxURL, DraftDelay: time.Second,
 		Scanners: scanBackends(nil, true),
 		Account:  acc,
+		Archive:  storeArchive{st},
 		MailDir:  embedded.mailDir,
 		UseService: func(url string) error {
 			if url == "" {
