@@ -66,6 +66,13 @@ func (t Thresholds) resolution(a analysis) Check {
 	}
 	c := higherBetter("resolution", "dpi", math.Round(a.doc.DPI), t.DPIWarn, t.DPIBlock)
 	c.Data = map[string]any{"dpi": int(math.Round(a.doc.DPI)), "source": string(a.doc.DPISource)}
+	if c.Level == Warn && a.doc.DPISource == DPIDocument {
+		// Estimated from the size of the kind the document's shape
+		// suggests: in a photo at an angle, a guess (an ID-1 card taken
+		// for a visa measures 214 dpi), worth showing after what the
+		// page itself shows.
+		c.severity = informational
+	}
 	return c
 }
 
