@@ -143,11 +143,12 @@ var causes = []string{"sharpness", "edges", "exposure", "contrast", "glare", "re
 
 // cause is the index of the flagged image check that best explains an
 // MRZ that cannot be read (the one furthest past its warning limit), or
-// -1 when none is flagged. An unknown resolution explains nothing.
+// -1 when none is flagged. A resolution that is unknown, or a guess from
+// the document's shape, explains nothing.
 func cause(checks []Check) int {
 	best := -1
 	for i, c := range checks {
-		if c.Level == OK || !slices.Contains(causes, c.Name) || c.Message == "scan.quality.resolution.unknown" {
+		if c.Level == OK || !slices.Contains(causes, c.Name) || c.Name == "resolution" && c.severity == informational {
 			continue
 		}
 		if best < 0 || c.Level.rank() > checks[best].Level.rank() ||
