@@ -169,9 +169,13 @@ func TestCheckEvaluation(t *testing.T) {
 			}
 		}
 		// The check the user is shown, unless it is only a note on how
-		// the page was taken (no resolution in a photo, touching the
-		// edge), which clean captures carry as well.
-		if c := entry(p, p.Worst); p.Worst != "" && c.Message != "scan.quality.resolution.unknown" && c.Message != "scan.quality.edges.warn" {
+		// the page was taken (no resolution in a photo, one guessed from
+		// the document's shape, touching the edge), which clean captures
+		// carry as well.
+		c := entry(p, p.Worst)
+		note := c.Message == "scan.quality.resolution.unknown" || c.Message == "scan.quality.edges.warn" ||
+			c.Message == "scan.quality.resolution.warn" && c.Data["source"] == string(scan.DPIDocument)
+		if p.Worst != "" && !note {
 			shown = c.Name
 			if c.Name == "mrz" {
 				shown = strings.TrimPrefix(c.Message, "scan.quality.mrz.unreadable_")
