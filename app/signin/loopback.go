@@ -32,24 +32,9 @@ func (s *Session) SignIn(ctx context.Context, lang string, open func(url string)
 	defer l.Close()
 	conf := s.config(fmt.Sprintf("http://%s%s", l.Addr(), CallbackPath))
 	verifier, state := oauth2.GenerateVerifier(), randomState()
-	type answer struct{ code, err string }
 	got := make(chan answer, 1)
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+CallbackPath, func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		if q.Get("state") != state {
-			// Not the answer to this sign-in (an old tab, or a forged link).
-			http.Error(w, "unknown sign-in", http.StatusBadRequest)
-			return
-		}
-		a := answer{code: q.Get("code"), err: q.Get("error")}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, donePage(lang, a.err == ""))
-		select {
-		case got <- a:
-		default:
-		}
-	})
+	mux.HandleFunc("GET "+CallbackPath, callback(state, lang, got))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(l)
 	defer srv.Close()
@@ -78,6 +63,30 @@ func (s *Session) SignIn(ctx context.Context, lang string, open func(url string)
 	}
 	s.use(tok)
 	return nil
+}
+
+// answer is what the browser brought back: a code, or the service's error.
+type answer struct{ code, err string }
+
+// callback takes the browser back from the sign-in page: the first
+// answer that carries this sign-in's state goes to got, and the browser
+// is told it may close the tab. Anything else (an old tab, a forged
+// link) gets a 400 and is not heard.
+func callback(state, lang string, got chan<- answer) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if q.Get("state") != state {
+			http.Error(w, "unknown sign-in", http.StatusBadRequest)
+			return
+		}
+		a := answer{code: q.Get("code"), err: q.Get("error")}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, donePage(lang, a.err == ""))
+		select {
+		case got <- a:
+		default:
+		}
+	}
 }
 
 func randomState() string {
