@@ -229,6 +229,7 @@ func (s *Sandbox) signedIn(h http.HandlerFunc) http.Handler {
 }
 
 // member lets a call through for a staff member of the path's company
+// (its enterprise number, written with or without separators)
 // whom the main access manager gave access (managerOnly: the manager
 // alone). A company the caller does not belong to does not exist for
 // them: 404, as for an unknown one. Access is read at every call, so a
@@ -236,10 +237,12 @@ func (s *Sandbox) signedIn(h http.HandlerFunc) http.Handler {
 func (s *Sandbox) member(managerOnly bool, h http.HandlerFunc) http.Handler {
 	return s.signedIn(func(w http.ResponseWriter, r *http.Request) {
 		c := callerOf(r)
-		number := r.PathValue("company")
+		number, err := app.ParseEnterprise(r.PathValue("company"))
 		var m membership
-		var ok bool
-		_ = s.db.View(func(tx *bolt.Tx) error { m, ok = s.membership(tx, number, c.ID); return nil })
+		ok := false
+		if err == nil {
+			_ = s.db.View(func(tx *bolt.Tx) error { m, ok = s.membership(tx, number, c.ID); return nil })
+		}
 		switch {
 		case !ok:
 			writeProblem(w, r, http.StatusNotFound, "service.not_found", nil)
