@@ -49,7 +49,7 @@ func TestListFiltersSortsAndPages(t *testing.T) {
 		{api.ListQuery{}, "[Zeller Adamski Moreau Bianchi Novak]"},
 		{api.ListQuery{Desc: true}, "[Novak Bianchi Moreau Adamski Zeller]"},
 		{api.ListQuery{Sort: api.SortWorker}, "[Adamski Bianchi Moreau Novak Zeller]"},
-		{api.ListQuery{Sort: api.SortRequester}, "[Novak Bianchi Adamski Moreau Zeller]"},
+		{api.ListQuery{Sort: api.SortRequester}, "[Novak Bianchi Moreau Adamski Zeller]"}, // then newest first
 		{api.ListQuery{Requester: "p-an"}, "[Bianchi Novak]"},
 		{api.ListQuery{Statuses: []app.Status{app.InfoRequested}}, "[Adamski Bianchi]"},
 		{api.ListQuery{From: now.Add(48 * time.Hour), To: now.Add(96 * time.Hour)}, "[Moreau Bianchi]"},
