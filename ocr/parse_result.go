@@ -51,8 +51,10 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 			review[FieldSex] = true
 		}
 	}
-	if len(f.DocumentCode) == 2 && strings.IndexByte(fillerMisreads, f.DocumentCode[1]) >= 0 {
-		// P< read as PK, PC, PE or PS: some states do use such codes.
+	if len(f.DocumentCode) == 2 && issuerCodeChar(d.lay.format) {
+		// The document code's second character is the issuer's choice
+		// and no check digit covers it: ID read as IP, C1 as CQ, or P<
+		// as PK pass every check.
 		review[FieldDocumentCode] = true
 	}
 	for name, v := range map[Field]string{FieldDocumentNumber: f.DocumentNumber, FieldOptionalData: f.OptionalData} {
@@ -93,6 +95,17 @@ func (d *mrzDraft) result(raw []string, now time.Time) Result {
 		}
 	}
 	return res
+}
+
+// issuerCodeChar tells whether the format's document code has a second
+// character the issuer chooses freely; the licences' (D1, FA) and the
+// old French card's (ID) are fixed.
+func issuerCodeChar(f Format) bool {
+	switch f {
+	case TD1, TD2, TD3, MRVA, MRVB:
+		return true
+	}
+	return false
 }
 
 // lookalikeOfDigit tells whether v, mostly digits, holds a G: G counts

@@ -145,11 +145,11 @@ func readBlocks(ctx context.Context, rec Recognizer, src *luma, factor int, bloc
 				best, first = res, false
 			}
 			if settled(best) {
-				return best, nil
+				return flagUnsure(best), nil
 			}
 		}
 	}
-	return best, nil
+	return flagUnsure(best), nil
 }
 
 // readBlock reads the block's lines until the result is valid as read

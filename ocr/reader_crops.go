@@ -44,7 +44,7 @@ func ReadLineImages(ctx context.Context, rec Recognizer, lines []image.Image, no
 			break
 		}
 	}
-	return best, nil
+	return flagUnsure(best), nil
 }
 
 // scaledLine is a line crop scaled so its capitals are capPx high and

@@ -67,3 +67,25 @@ func TestReadingThatLeavesLinesOutIsNotValid(t *testing.T) {
 		t.Error("lines that read as nothing made the licence invalid")
 	}
 }
+
+func TestIssuersCodeCharacterIsReviewed(t *testing.T) {
+	// ID read as IP passes every check: the second character is the
+	// issuer's and no check digit covers it.
+	r := ParseAt([]string{"IPUTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"}, parseNow)
+	if !r.Valid || !slices.Contains(r.Review, FieldDocumentCode) {
+		t.Errorf("IP: valid=%v review %v", r.Valid, r.Review)
+	}
+	r = ParseAt([]string{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"}, parseNow)
+	if slices.Contains(r.Review, FieldDocumentCode) {
+		t.Errorf("P<: review %v", r.Review)
+	}
+}
+
+func TestUnsureGlyphsPutTheirFieldInReview(t *testing.T) {
+	r := Result{Valid: true, Review: []Field{FieldSurname},
+		Confidence: map[Field]float64{FieldSurname: 40, FieldDocumentNumber: unsureConf - 1, FieldBirthDate: 95, composite: 10}}
+	got := flagUnsure(r).Review
+	if !slices.Equal(got, []Field{FieldSurname, FieldDocumentNumber}) {
+		t.Errorf("review %v, want surname and document_number in that order", got)
+	}
+}
