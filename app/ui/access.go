@@ -65,7 +65,7 @@ func (v *accessView) reload() {
 	v.info.SetText(v.u.T("ui.history.syncing"))
 	v.u.goBackground(func(ctx context.Context) {
 		list, err := v.u.Account.Staff(ctx)
-		fyne.Do(func() {
+		v.u.Do(func() {
 			v.info.SetText("")
 			if err != nil {
 				v.info.SetText(v.u.Catalog.Error(err))
@@ -81,7 +81,7 @@ func (v *accessView) reload() {
 func (v *accessView) set(id string, on bool) {
 	v.u.goBackground(func(ctx context.Context) {
 		m, err := v.u.Account.SetAccess(ctx, id, on)
-		fyne.Do(func() {
+		v.u.Do(func() {
 			if err != nil {
 				v.u.showError(err)
 			}

@@ -121,7 +121,7 @@ func (u *UI) signIn() {
 	u.signinDialog = d
 	u.goBackground(func(context.Context) {
 		err := u.Account.SignIn(ctx, u.Catalog.Lang(), func(link string) {
-			fyne.Do(func() {
+			u.Do(func() {
 				addr.SetText(link)
 				if parsed, perr := url.Parse(link); perr == nil {
 					if oerr := u.OpenURL(parsed); oerr != nil {
@@ -130,7 +130,7 @@ func (u *UI) signIn() {
 				}
 			})
 		})
-		fyne.Do(func() {
+		u.Do(func() {
 			busy.Stop()
 			d.Hide()
 			u.signinDialog = nil
@@ -145,7 +145,7 @@ func (u *UI) signIn() {
 func (u *UI) signOut() {
 	u.goBackground(func(ctx context.Context) {
 		err := u.Account.SignOut(ctx)
-		fyne.Do(func() {
+		u.Do(func() {
 			if err != nil && !errors.Is(err, app.ErrUnreachable) {
 				u.showError(err)
 			}

@@ -35,7 +35,7 @@ func (u *UI) backup() {
 	}
 	u.goBackground(func(context.Context) {
 		has, err := u.Archive.HasRecovery()
-		fyne.Do(func() {
+		u.Do(func() {
 			if err != nil {
 				u.showError(err)
 				return
@@ -70,7 +70,7 @@ func (u *UI) askRecovery(next func()) {
 		p := pass.Text
 		u.goBackground(func(context.Context) {
 			err := u.Archive.SetRecovery(p)
-			fyne.Do(func() {
+			u.Do(func() {
 				if err != nil {
 					u.showError(err)
 					return
@@ -98,7 +98,7 @@ func (u *UI) backupTo() {
 		u.status.SetText(u.T("ui.backup.writing"))
 		u.goBackground(func(context.Context) {
 			err := u.Archive.Backup(path)
-			fyne.Do(func() {
+			u.Do(func() {
 				u.updateStatus()
 				if err != nil {
 					u.showError(err)
@@ -132,7 +132,7 @@ func (u *UI) applyRetention() {
 	}
 	u.goBackground(func(context.Context) {
 		if _, err := u.Archive.Purge(); err != nil {
-			fyne.Do(func() { u.showError(err) })
+			u.Do(func() { u.showError(err) })
 		}
 	})
 }

@@ -285,7 +285,7 @@ func (a *answerForm) pickPage() {
 		u.goBackground(func(ctx context.Context) {
 			defer rc.Close()
 			page, err := answerPage(ctx, name, rc)
-			fyne.Do(func() {
+			u.Do(func() {
 				if err != nil {
 					u.showError(err)
 					return
@@ -352,7 +352,7 @@ func (a *answerForm) submit() {
 		if err == nil {
 			fresh, err = u.History.Request(id)
 		}
-		fyne.Do(func() {
+		u.Do(func() {
 			a.send.Enable()
 			a.busy.Stop()
 			a.busy.Hide()

@@ -35,7 +35,7 @@ func (h *historyView) exportDialog() {
 			if cerr := wc.Close(); err == nil && cerr != nil {
 				err = app.Errorf("scan.write_failed", cerr)
 			}
-			fyne.Do(func() {
+			h.u.Do(func() {
 				if err != nil {
 					h.u.showError(err)
 					return

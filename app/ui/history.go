@@ -219,7 +219,7 @@ func (h *historyView) cancelRequest(id string) {
 	h.u.goBackground(func(ctx context.Context) {
 		err := h.u.Desk.Cancel(ctx, id)
 		fresh, _ := h.u.History.Request(id)
-		fyne.Do(func() {
+		h.u.Do(func() {
 			if err != nil {
 				h.u.showError(err)
 			}
@@ -241,7 +241,7 @@ func (h *historyView) showDetail() {
 	id := r.ID
 	h.u.goBackground(func(context.Context) {
 		full, err := h.u.History.Request(id)
-		fyne.Do(func() {
+		h.u.Do(func() {
 			if err != nil {
 				h.u.showError(err)
 				return
@@ -280,7 +280,7 @@ func (h *historyView) sync() {
 		if err == nil {
 			_, err = h.u.Desk.Sync(ctx)
 		}
-		fyne.Do(func() {
+		h.u.Do(func() {
 			h.reload()
 			switch {
 			case errors.Is(err, app.ErrSignInRequired):

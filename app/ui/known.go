@@ -55,16 +55,16 @@ func (k *knownOffer) schedule(r *app.Request) {
 		return
 	}
 	if k.timer != nil && k.timer.Stop() {
-		u.bg.Done()
+		u.end()
 	}
 	doc, person := r.Document, r.Person
-	u.bg.Add(1)
+	u.begin()
 	k.timer = time.AfterFunc(lookupDelay, func() {
-		defer u.bg.Done()
+		defer u.end()
 		ctx, cancel := context.WithTimeout(u.ctx, 30*time.Second)
 		defer cancel()
 		known, err := u.Account.Lookup(ctx, doc, person)
-		fyne.Do(func() {
+		u.Do(func() {
 			if err != nil {
 				u.Log.Info("register lookup failed", "err", err)
 				return

@@ -92,7 +92,7 @@ func (s *scanner) discover() {
 		ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 		defer cancel()
 		devs, err := u.Scanners.Devices(ctx)
-		fyne.Do(func() {
+		u.Do(func() {
 			s.devices = devs
 			var names []string
 			for _, dv := range devs {
@@ -188,7 +188,7 @@ func (s *scanner) loadSources() {
 		ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 		defer cancel()
 		caps, err := u.Scanners.Capabilities(ctx, dev)
-		fyne.Do(func() {
+		u.Do(func() {
 			if now, _ := s.device(); now != dev || err != nil {
 				if err != nil {
 					s.status.SetText(u.Catalog.Error(err))
@@ -272,11 +272,11 @@ func (s *scanner) run() {
 		if err == nil {
 			session := choice.Session(u.Scanners, caps)
 			session.Turn = s.askTurn
-			session.Progress = func(_ int, done float64) { fyne.Do(func() { s.bar.SetValue(done) }) }
-			session.OnStep = func(st scan.Step) { fyne.Do(func() { s.status.SetText(u.T("ui.scan.step." + string(st))) }) }
+			session.Progress = func(_ int, done float64) { u.Do(func() { s.bar.SetValue(done) }) }
+			session.OnStep = func(st scan.Step) { u.Do(func() { s.status.SetText(u.T("ui.scan.step." + string(st))) }) }
 			session.OnPreview = func(p scan.Page) {
 				thumb := thumbnail(p.Image)
-				fyne.Do(func() { s.preview.Image = thumb; s.preview.Show(); s.preview.Refresh() })
+				u.Do(func() { s.preview.Image = thumb; s.preview.Show(); s.preview.Refresh() })
 			}
 			s.turnKey = "ui.scan.turn"
 			if session.SourceFor(profile) == scan.Feeder {
@@ -288,7 +288,7 @@ func (s *scanner) run() {
 		for i, p := range pages {
 			views[i] = s.d.view(ctx, p)
 		}
-		fyne.Do(func() { s.done(choice, pages, views, err) })
+		u.Do(func() { s.done(choice, pages, views, err) })
 	})
 }
 
@@ -319,7 +319,7 @@ func (s *scanner) done(choice scan.Choice, pages []scan.Page, views []pageView, 
 func (s *scanner) askTurn(ctx context.Context) error {
 	u := s.d.w.u
 	answer := make(chan error, 1)
-	fyne.Do(func() {
+	u.Do(func() {
 		dialog.ShowCustomConfirm(u.T("ui.scan.turn_title"), u.T("ui.scan.turn_go"), u.T("ui.cancel"),
 			widget.NewLabel(u.T(s.turnKey)), s.answerTurn, u.win)
 		// Set once the question is on screen: a test that sees it may

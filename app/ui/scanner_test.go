@@ -115,7 +115,7 @@ func TestOneSidedFeederAsksToFeedTheCardAgain(t *testing.T) {
 		t.Error("turning the back offered for a one-sided feeder")
 	}
 	test.Tap(s.start)
-	waitUntil(t, func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.turn != nil })
+	e.waitUntil(t, func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.turn != nil })
 	if top := e.u.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(markup(top), "back in the feeder") {
 		t.Fatal("the user is not told to feed the card again")
 	}

@@ -209,7 +209,7 @@ func (d *documentsStep) importAll(opens []func() ([]scan.Page, error)) {
 					p = clean
 				}
 				if d.w.u.Reader != nil {
-					fyne.Do(func() { d.doing.SetText(d.w.u.T("ui.docs.reading")) })
+					d.w.u.Do(func() { d.doing.SetText(d.w.u.T("ui.docs.reading")) })
 				}
 				v := d.view(ctx, p)
 				v.other = whole
@@ -217,7 +217,7 @@ func (d *documentsStep) importAll(opens []func() ([]scan.Page, error)) {
 				views = append(views, v)
 			}
 		}
-		fyne.Do(func() {
+		d.w.u.Do(func() {
 			d.idle()
 			d.addPages(pages, views, errs)
 		})
@@ -454,7 +454,7 @@ func (d *documentsStep) rotate(i, turns int) {
 	d.working(d.w.u.T("ui.docs.rotating"))
 	d.w.u.goBackground(func(context.Context) {
 		err := one.Rotate(0, turns)
-		fyne.Do(func() {
+		d.w.u.Do(func() {
 			d.idle()
 			if err != nil {
 				d.w.u.showError(err)
@@ -490,7 +490,7 @@ func (d *documentsStep) switchVersion(i int) {
 			nv.other = &app.Page{ContentType: page.ContentType, Data: page.Data, DPI: page.DPI}
 			nv.whole = !v.whole
 		}
-		fyne.Do(func() {
+		d.w.u.Do(func() {
 			d.idle()
 			if err != nil {
 				d.w.u.showError(err)

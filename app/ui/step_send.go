@@ -188,7 +188,7 @@ func (s *sendStep) submit() {
 	s.result.SetText(u.T("ui.send.sending"))
 	u.goBackground(func(ctx context.Context) {
 		err := u.Desk.Send(ctx, &sent)
-		fyne.Do(func() {
+		u.Do(func() {
 			if w.sending == r {
 				w.sending = nil
 			}

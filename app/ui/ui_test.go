@@ -45,7 +45,8 @@ type env struct {
 	service string
 	srv     *sandboxtest.Server
 	account *account.Account
-	who     string // the demo person the browser signs in as
+	who     string  // the demo person the browser signs in as
+	loop    *uiLoop // runs the UI's updates on the test goroutine
 }
 
 func newEnv(t *testing.T, reader MRZReader) *env {
@@ -83,11 +84,12 @@ func newEnvOn(t *testing.T, reader MRZReader, scanners scan.Backend, opt sandbox
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{store: st, dir: dir, service: srv.URL, srv: srv, account: acc}
+	e := &env{store: st, dir: dir, service: srv.URL, srv: srv, account: acc, loop: newLoop()}
 	e.signIn(t, demoBram)
 	u := New(fyne.CurrentApp(), Deps{Desk: dk, History: st, Settings: st, Reader: reader, Scanners: scanners, Catalog: cat,
-		Postcodes: codes, SandboxURL: srv.URL, Account: acc, OpenURL: e.browser(t)})
+		Postcodes: codes, SandboxURL: srv.URL, Account: acc, OpenURL: e.browser(t), Do: e.loop.do})
 	e.u = u
+	e.loop.serve(t, u)
 	e.live = acc.Service()
 	t.Cleanup(func() { u.Close(); st.Close() })
 	return e
@@ -391,7 +393,7 @@ func TestScanningAnIDCardFrontAndBack(t *testing.T) {
 		t.Fatalf("the only scanner should be picked and ready")
 	}
 	test.Tap(s.start)
-	waitUntil(t, func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.turn != nil })
+	e.waitUntil(t, func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.turn != nil })
 	srv.Place(back, image.Pt(40, 60))
 	s.answerTurn(true)
 	e.u.Wait()
@@ -417,22 +419,11 @@ func TestScanningAnIDCardFrontAndBack(t *testing.T) {
 	e.u.Wait()
 	s = w.docs.scanning
 	test.Tap(s.start)
-	waitUntil(t, func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.turn != nil })
+	e.waitUntil(t, func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.turn != nil })
 	s.close()
 	e.u.Wait()
 	if w.docs.pages.Len() != 1 {
 		t.Errorf("after cancelling at the turn: %d pages, want the front only", w.docs.pages.Len())
-	}
-}
-
-func waitUntil(t *testing.T, ok func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatal("timed out")
-		}
-		time.Sleep(20 * time.Millisecond)
 	}
 }
 

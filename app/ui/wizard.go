@@ -168,15 +168,15 @@ func (w *wizard) scheduleSave() {
 		return
 	}
 	if w.saveTimer != nil && w.saveTimer.Stop() {
-		w.u.bg.Done()
+		w.u.end()
 	}
 	snap := *w.req
 	snap.Pages = slices.Clone(w.req.Pages)
-	w.u.bg.Add(1)
+	w.u.begin()
 	w.saveTimer = time.AfterFunc(w.u.DraftDelay, func() {
-		defer w.u.bg.Done()
+		defer w.u.end()
 		if err := w.u.Desk.SaveDraft(&snap); err != nil {
-			fyne.Do(func() { w.u.showError(err) })
+			w.u.Do(func() { w.u.showError(err) })
 		}
 	})
 }
@@ -185,7 +185,7 @@ func (w *wizard) scheduleSave() {
 // draft: a sent request belongs to the desk).
 func (w *wizard) saveNow() {
 	if w.saveTimer != nil && w.saveTimer.Stop() {
-		w.u.bg.Done()
+		w.u.end()
 	}
 	if w.req.Status != app.Draft || w.req == w.sending {
 		return
