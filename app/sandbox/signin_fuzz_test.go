@@ -53,16 +53,7 @@ func FuzzAuthorize(f *testing.F) {
 	}
 	f.Cleanup(func() { s.Close() }) // seeds: testdata/fuzz/FuzzAuthorize
 	f.Fuzz(func(t *testing.T, post bool, query string) {
-		var r *http.Request
-		if post {
-			r = httptest.NewRequest(http.MethodPost, api.PathAuthorize, strings.NewReader(query))
-			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		} else {
-			r = httptest.NewRequest(http.MethodGet, api.PathAuthorize, nil)
-			r.URL.RawQuery = query
-		}
-		w := httptest.NewRecorder()
-		s.ServeHTTP(w, r)
+		w := serve(s, post, query)
 		body := w.Body.String()
 		switch w.Code {
 		case http.StatusOK, http.StatusBadRequest:
@@ -71,7 +62,8 @@ func FuzzAuthorize(f *testing.F) {
 				t.Fatalf("a form without a known flow redirected: %s", w.Header().Get("Location"))
 			}
 			loc, err := url.Parse(w.Header().Get("Location"))
-			named, nerr := url.Parse(r.URL.Query().Get("redirect_uri"))
+			q, _ := url.ParseQuery(query)
+			named, nerr := url.Parse(q.Get("redirect_uri"))
 			if err != nil || nerr != nil || loc.Host != named.Host || !loopbackRedirect(named.String()) ||
 				loc.Query().Get("error") == "" || loc.Query().Get("code") != "" {
 				t.Fatalf("redirected to %q for %q", w.Header().Get("Location"), query)
@@ -79,13 +71,38 @@ func FuzzAuthorize(f *testing.F) {
 		default:
 			t.Fatalf("%v %q: HTTP %d", post, query, w.Code)
 		}
+		// A value with markup in it that is on the page, and not on the
+		// page for the same query with that value left out, was put there.
 		params, _ := url.ParseQuery(query)
-		for _, vs := range params {
+		for k, vs := range params {
 			for _, v := range vs {
-				if strings.ContainsAny(v, "<>") && strings.Contains(body, v) {
-					t.Fatalf("%q shown as markup", v)
+				if !strings.ContainsAny(v, "<>") || !strings.Contains(body, v) {
+					continue
+				}
+				plain := url.Values{}
+				for k2, vs2 := range params {
+					plain[k2] = vs2
+				}
+				plain.Set(k, "x")
+				if again := serve(s, post, plain.Encode()); !strings.Contains(again.Body.String(), v) {
+					t.Fatalf("%s=%q shown as markup", k, v)
 				}
 			}
 		}
 	})
+}
+
+// serve sends the sign-in page a query (GET) or a form (POST).
+func serve(s *Sandbox, post bool, query string) *httptest.ResponseRecorder {
+	var r *http.Request
+	if post {
+		r = httptest.NewRequest(http.MethodPost, api.PathAuthorize, strings.NewReader(query))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	} else {
+		r = httptest.NewRequest(http.MethodGet, api.PathAuthorize, nil)
+		r.URL.RawQuery = query
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	return w
 }
