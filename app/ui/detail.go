@@ -177,6 +177,7 @@ type answerForm struct {
 	pages  []app.Page
 	listed *widget.Label
 	addPg  *widget.Button
+	scanPg *widget.Button
 	send   *widget.Button
 	busy   *widget.ProgressBarInfinite
 	root   *fyne.Container
@@ -196,12 +197,16 @@ func newAnswerForm(v *detailView) *answerForm {
 	a.text.SetPlaceHolder(u.T("ui.detail.answer_text"))
 	a.text.SetMinRowsVisible(2)
 	a.addPg = widget.NewButtonWithIcon(u.T("ui.detail.add_page"), theme.ContentAddIcon(), a.pickPage)
+	a.scanPg = widget.NewButtonWithIcon(u.T("ui.docs.scan"), theme.DocumentPrintIcon(), a.scanPage)
+	if u.Scanners == nil {
+		a.scanPg.Hide()
+	}
 	a.send = widget.NewButtonWithIcon(u.T("ui.detail.send_answer"), theme.MailSendIcon(), a.submit)
 	a.send.Importance = widget.HighImportance
 	a.busy.Stop()
 	a.busy.Hide()
 	a.root = container.NewVBox(widget.NewCard(u.T("ui.detail.answer"), "",
-		container.NewVBox(a.fields, container.NewBorder(nil, nil, nil, a.addPg, a.listed), a.text, a.send, a.busy)))
+		container.NewVBox(a.fields, container.NewBorder(nil, nil, nil, container.NewHBox(a.scanPg, a.addPg), a.listed), a.text, a.send, a.busy)))
 	return a
 }
 
@@ -232,9 +237,11 @@ func (a *answerForm) load(r *app.Request) {
 		a.fields.Append(u.T("ui.field."+f), e)
 	}
 	a.fields.Refresh()
-	a.addPg.Show()
+	a.addPg.Enable()
+	a.scanPg.Enable()
 	if len(r.Pages)+len(a.pages) >= app.MaxPages {
-		a.addPg.Hide()
+		a.addPg.Disable()
+		a.scanPg.Disable()
 	}
 	a.listed.SetText(u.T("ui.detail.pages_added", "n", len(a.pages)))
 }
@@ -298,6 +305,30 @@ func (a *answerForm) pickPage() {
 	fd.Show()
 }
 
+// scanPage scans pages for the answer with the same Scan dialog and
+// quality checks as the documents step; a page whose check blocks is
+// refused with its reason.
+func (a *answerForm) scanPage() {
+	u := a.v.u
+	if a.v.req == nil {
+		return
+	}
+	u.wizard.docs.openScannerTo(a.v.req.Document.Kind, func(pages []scan.Page, _ []pageView) {
+		u.goBackground(func(ctx context.Context) {
+			for _, p := range pages {
+				page, err := answerCheck(ctx, p)
+				u.Do(func() {
+					if err != nil {
+						u.showError(err)
+						return
+					}
+					a.addPage(page)
+				})
+			}
+		})
+	})
+}
+
 func (a *answerForm) addPage(p app.Page) {
 	if a.v.req == nil || len(a.v.req.Pages)+len(a.pages) >= app.MaxPages {
 		a.v.u.showError(app.Errorf("request.too_many_pages", nil, "max", app.MaxPages))
@@ -313,7 +344,13 @@ func answerPage(ctx context.Context, name string, rd io.Reader) (app.Page, error
 	if err != nil {
 		return app.Page{}, err
 	}
-	p := pages[0]
+	return answerCheck(ctx, pages[0])
+}
+
+// answerCheck cuts a page to the document and checks it can be read: an
+// answer's page (a residence permit, another document's page) needs no
+// MRZ, only to be readable.
+func answerCheck(ctx context.Context, p scan.Page) (app.Page, error) {
 	if clean, _, err := scan.Clean(p); err == nil {
 		p = clean
 	}

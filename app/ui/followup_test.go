@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image"
 	"os"
 	"strings"
 	"testing"
@@ -16,6 +17,9 @@ import (
 	"github.com/idpro/idpro/app/sandbox/mail/mailtest"
 	"github.com/idpro/idpro/app/sandbox/register"
 	"github.com/idpro/idpro/ocr/specimen"
+	"github.com/idpro/idpro/scan"
+	"github.com/idpro/idpro/scan/escl"
+	"github.com/idpro/idpro/scan/escl/escltest"
 )
 
 // The whole follow-up as a user meets it: a request sent without the
@@ -133,5 +137,47 @@ func TestKnownPersonIsOffered(t *testing.T) {
 	}
 	if n := e.srv.Sandbox.Lookups("0403170701"); n == 0 {
 		t.Error("the lookup was not audited")
+	}
+}
+
+// An answer's page can be scanned too, with the same Scan dialog and
+// checks; the scanned page joins the answer.
+func TestAnswerPageIsScanned(t *testing.T) {
+	srv := escltest.NewServer(escltest.Config{MakeAndModel: "Front Desk MFP", Platen: cards(t, 51)[0], PlatenAt: image.Pt(500, 700)})
+	defer srv.Close()
+	e := newEnvOn(t, nil, scan.Backends{scan.ESCL: escl.New(srv.URL)}, sandbox.Options{Register: register.New(nil)})
+	path, _ := passportFile(t, e.dir, 14, specimen.Card)
+	e.u.ImportFiles(path)
+	e.u.Wait()
+	e.next(t)
+	typeInto(e.person().surname, "Nowak")
+	typeInto(e.person().birthDate, "1984")
+	e.next(t)
+	e.next(t)
+	test.Tap(e.send().send)
+	e.u.Wait()
+	h := e.u.history
+	e.u.tabs.SelectIndex(1)
+	h.reload()
+	h.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(h.detail)
+	e.u.Wait()
+	a := h.view.answer
+	if !a.scanPg.Visible() || a.scanPg.Disabled() {
+		t.Fatal("no Scan button in the answer")
+	}
+	test.Tap(a.scanPg)
+	e.u.Wait()
+	s := e.u.wizard.docs.scanning
+	if s == nil || s.start.Disabled() {
+		t.Fatal("the Scan dialog did not open ready")
+	}
+	test.Tap(s.start)
+	e.u.Wait()
+	if len(a.pages) != 1 || a.pages[0].ContentType == "" {
+		t.Fatalf("answer pages after scanning: %d", len(a.pages))
+	}
+	if e.u.wizard.docs.pages.Len() != 1 {
+		t.Errorf("the scanned answer page went into the wizard's request too: %d pages", e.u.wizard.docs.pages.Len())
 	}
 }

@@ -21,7 +21,11 @@ import (
 // scan the document with the profile its kind needs, follow progress,
 // cancel at any moment, and be asked to turn a card over.
 type scanner struct {
-	d       *documentsStep
+	d *documentsStep
+	// deliver takes the scanned pages (the documents step's, or an
+	// answer's); kind is the document scanned, for its profile.
+	deliver func(pages []scan.Page, views []pageView)
+	kind    app.DocumentKind
 	devices []scan.Device
 	pick    *widget.Select
 	address *widget.Entry
@@ -46,8 +50,15 @@ type scanner struct {
 }
 
 func (d *documentsStep) openScanner() {
+	d.save(d.w.req)
+	d.openScannerTo(d.w.req.Document.Kind, func(pages []scan.Page, views []pageView) { d.addPages(pages, views, nil) })
+}
+
+// openScannerTo opens the Scan dialog for pages of a document of kind,
+// handed to deliver.
+func (d *documentsStep) openScannerTo(kind app.DocumentKind, deliver func([]scan.Page, []pageView)) {
 	u := d.w.u
-	s := &scanner{d: d}
+	s := &scanner{d: d, deliver: deliver, kind: kind}
 	s.pick = widget.NewSelect(nil, func(string) { s.buttons(); s.loadSources() })
 	s.pick.PlaceHolder = u.T("ui.scan.looking")
 	s.address = widget.NewEntry()
@@ -237,7 +248,7 @@ func (s *scanner) showRotateBack() {
 
 // profile is how the document kind is scanned.
 func (s *scanner) profile() scan.Profile {
-	if s.d.w.req.Document.Kind == app.Passport {
+	if s.kind == app.Passport {
 		return scan.PassportPage
 	}
 	return scan.IDCard
@@ -250,7 +261,6 @@ func (s *scanner) run() {
 	if !ok {
 		return
 	}
-	s.d.save(s.d.w.req)
 	profile := s.profile()
 	choice := scan.Choice{Device: dev, Source: s.chosenSource(), RotateBack: s.rotateBack.Checked}
 	known, caps := dev == s.capsOf, s.caps
@@ -300,7 +310,7 @@ func (s *scanner) done(choice scan.Choice, pages []scan.Page, views []pageView, 
 	s.bar.Hide()
 	if len(pages) > 0 {
 		s.remember(choice)
-		s.d.addPages(pages, views, nil)
+		s.deliver(pages, views)
 	}
 	switch {
 	case errors.Is(err, scan.ErrCancelled) && len(pages) == 0:
