@@ -218,15 +218,19 @@ func (s *sendStep) showOutcome(r *app.Request, err error) {
 		u.showError(err)
 		return
 	case r.Status == app.Allocated:
-		s.result.SetText(u.T("ui.send.completed"))
+		text := u.T("ui.send.completed")
+		if len(r.Completed) > 0 {
+			text = u.T("ui.detail.completed", "fields", u.fieldNames(r.Completed)) + "\n" + text
+		}
+		s.result.SetText(text)
 		s.insz.SetText(r.INSZ.String())
 		s.insz.Show()
+	case r.Status == app.InfoRequested && r.Question != nil:
+		s.result.SetText(u.T("ui.send.asked", "question", u.questionText(r.Question)))
+	case r.Status == app.Rejected:
+		s.result.SetText(u.T("ui.status.rejected") + ": " + u.message(r.Message, r.MessageData))
 	default:
-		var asked []string
-		for _, f := range r.Asked {
-			asked = append(asked, u.T("ui.field."+f))
-		}
-		s.result.SetText(u.T("ui.send.investigating", "fields", strings.Join(asked, ", ")))
+		s.result.SetText(u.T("ui.send.investigating", "fields", u.fieldNames(r.Asked)))
 	}
 	s.send.Hide()
 	s.another.Show()
