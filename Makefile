@@ -46,7 +46,9 @@ lint:
 
 # The packages that build without cgo: all but the binary (Fyne's GLFW
 # driver) and Tesseract's. Their tests run under the race detector (which
-# itself needs cgo and gcc), and they are vetted for Windows and macOS:
+# itself needs cgo and gcc; -short leaves out the 1200-dpi decodes and the
+# calibration, ten times slower under it, that unit runs), and they are
+# vetted for Windows and macOS:
 # cross builds have no cgo, and on macOS even Fyne's widgets need it
 # (Objective-C), so app/ui is vetted for Windows only (docs/build.md).
 CGO_PKGS   := -e /cmd/idpro$$ -e /cmd/mrzeval$$ -e /ocr/tesseract$$
@@ -63,7 +65,7 @@ FUZZTIME ?= 30s
 
 # lint, the race detector, vet for the other desktops, known vulnerabilities.
 check: deps lint
-	CGO_ENABLED=1 $(GO) test -race -tags $(TAGS) -count=1 -timeout 30m $(RACE_PKGS)
+	CGO_ENABLED=1 $(GO) test -race -short -tags $(TAGS) -count=1 -timeout 60m $(RACE_PKGS)
 	GOOS=windows $(GO) vet -tags $(TAGS) $(NOCGO_PKGS)
 	GOOS=darwin $(GO) vet -tags $(TAGS) $$($(GO) list -tags $(TAGS) ./... | grep -v $(CGO_PKGS) -e /app/ui$$)
 	$(GO) run ./cmd/vulndb -version $(VULNDB) -out bin/vulndb
