@@ -158,7 +158,11 @@ type (
 // does) and writes the database to out through a temporary directory, so
 // that an interrupted run never leaves half a database behind.
 func build(src fs.FS, out string, modified time.Time) (int, error) {
-	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(out)), ".vulndb-*")
+	parent := filepath.Dir(filepath.Clean(out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return 0, err
+	}
+	tmp, err := os.MkdirTemp(parent, ".vulndb-*")
 	if err != nil {
 		return 0, err
 	}
