@@ -46,16 +46,14 @@ func (s *Sandbox) answer(w http.ResponseWriter, r *http.Request) {
 		}
 		pages, err := countPages(a.Pages, rec.Pages)
 		if err != nil {
-			errors.As(err, &failure)
-			status = http.StatusBadRequest
+			failure, status = asError(err), http.StatusBadRequest
 			return nil
 		}
 		sub := rec.Submission
 		fill(&sub.Person, a.Person, q.Fields)
 		req := sub.Request()
 		if err := req.ValidatePerson(s.now()); err != nil {
-			errors.As(err, &failure)
-			status = http.StatusBadRequest
+			failure, status = asError(err), http.StatusBadRequest
 			return nil
 		}
 		if err := putPages(tx, rec.Receipt.ID, a.Pages); err != nil {
@@ -104,4 +102,13 @@ func fill(p *app.Person, from app.Person, asked []string) {
 	if has(app.FieldNationality) && from.Nationality != "" {
 		p.Nationality = from.Nationality
 	}
+}
+
+// asError is err as the app's error, a malformed request when it is none.
+func asError(err error) *app.Error {
+	var ae *app.Error
+	if errors.As(err, &ae) {
+		return ae
+	}
+	return app.Errorf("service.malformed", err)
 }

@@ -50,8 +50,7 @@ func (s *Sandbox) submit(w http.ResponseWriter, r *http.Request) {
 	}
 	pages, err := s.validate(sub, 0)
 	if err != nil {
-		var ae *app.Error
-		errors.As(err, &ae)
+		ae := asError(err)
 		writeProblem(w, r, http.StatusBadRequest, ae.Code, ae.Data)
 		return
 	}
