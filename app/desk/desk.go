@@ -22,8 +22,11 @@ type Desk struct {
 	log     *slog.Logger
 
 	// mu keeps the background loop and the user from sending or updating
-	// the same request at once.
+	// the same request at once; it is held across calls to the service,
+	// so nothing the UI goroutine calls takes it (SaveDraft, SetService).
 	mu sync.Mutex
+	// smu guards service alone, briefly.
+	smu sync.Mutex
 	// OnChange, when set, is called after a request changed (from any
 	// goroutine), so views can refresh.
 	OnChange func(*app.Request)
@@ -47,17 +50,29 @@ func New(h app.History, s app.Service, now func() time.Time, log *slog.Logger) *
 	return &Desk{history: h, service: s, now: now, log: log}
 }
 
-// SetService points the desk at another service (a settings change).
+// SetService points the desk at another service (a sign-in, another
+// company, a settings change). It does not wait for a send under way,
+// which goes on with the service it started with.
 func (d *Desk) SetService(s app.Service) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
+	d.smu.Lock()
+	defer d.smu.Unlock()
 	d.service = s
 }
 
+// svc is the service the desk works with now.
+func (d *Desk) svc() app.Service {
+	d.smu.Lock()
+	defer d.smu.Unlock()
+	return d.service
+}
+
 // SaveDraft keeps what the user typed so far.
+//
+// It takes no lock of the desk's: the UI goroutine calls it, and a send
+// holds the lock for as long as the service takes to answer. The store
+// keeps the two apart instead: a draft saved over a request that was
+// queued or sent meanwhile is refused as stale (app.ErrStale).
 func (d *Desk) SaveDraft(r *app.Request) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
 	if r.Status == "" {
 		r.Status = app.Draft
 	}
@@ -94,7 +109,7 @@ func (d *Desk) submit(ctx context.Context, r *app.Request) error {
 			return err
 		}
 	}
-	rc, err := d.service.Submit(ctx, r)
+	rc, err := d.svc().Submit(ctx, r)
 	if waits(err) {
 		d.log.Info("request queued", "id", r.ID, "err", err)
 		return err
@@ -127,7 +142,7 @@ func (d *Desk) Cancel(ctx context.Context, id string) error {
 		case r.Status.Local():
 			r.Status = app.Cancelled
 		case r.Status.Open():
-			rc, err := d.service.Cancel(ctx, r.RemoteID)
+			rc, err := d.svc().Cancel(ctx, r.RemoteID)
 			if err != nil {
 				return err
 			}

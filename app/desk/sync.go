@@ -12,9 +12,7 @@ import (
 // held in another status is reported to OnStatus (a fresh history's
 // first sync reports nothing: it held nothing).
 func (d *Desk) Sync(ctx context.Context) (int, error) {
-	d.mu.Lock()
-	svc := d.service
-	d.mu.Unlock()
+	svc := d.svc()
 	changed := 0
 	for {
 		company := companyOf(svc)
@@ -102,7 +100,7 @@ func (d *Desk) Answer(ctx context.Context, id string, a app.Answer) error {
 		if len(r.Pages)+len(a.Pages) > app.MaxPages {
 			return app.Errorf("request.too_many_pages", nil, "max", app.MaxPages)
 		}
-		rc, err := d.service.Answer(ctx, r.RemoteID, a)
+		rc, err := d.svc().Answer(ctx, r.RemoteID, a)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -175,7 +176,9 @@ func (w *wizard) scheduleSave() {
 	w.u.begin()
 	w.saveTimer = time.AfterFunc(w.u.DraftDelay, func() {
 		defer w.u.end()
-		if err := w.u.Desk.SaveDraft(&snap); err != nil {
+		// Stale: the request was queued or sent meanwhile, and the
+		// store kept the newer version, as it should.
+		if err := w.u.Desk.SaveDraft(&snap); err != nil && !errors.Is(err, app.ErrStale) {
 			w.u.Do(func() { w.u.showError(err) })
 		}
 	})
