@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"slices"
@@ -17,13 +16,7 @@ import (
 func (s *Sandbox) answer(w http.ResponseWriter, r *http.Request) {
 	c := callerOf(r)
 	var a app.Answer
-	if err := json.NewDecoder(r.Body).Decode(&a); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			writeProblem(w, r, http.StatusRequestEntityTooLarge, "service.too_large", nil)
-			return
-		}
-		writeProblem(w, r, http.StatusBadRequest, "service.malformed", nil)
+	if !decode(w, r, &a) {
 		return
 	}
 	var rec record

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/idpro/idpro/app/api"
@@ -24,4 +25,20 @@ func writeProblem(w http.ResponseWriter, r *http.Request, status int, code strin
 	w.Header().Set("Content-Type", api.ProblemType)
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(p)
+}
+
+// decode reads a JSON body into v; a body over its limit is a 413, any
+// other failure a 400, answered here.
+func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	err := json.NewDecoder(r.Body).Decode(v)
+	var tooBig *http.MaxBytesError
+	switch {
+	case err == nil:
+		return true
+	case errors.As(err, &tooBig):
+		writeProblem(w, r, http.StatusRequestEntityTooLarge, "service.too_large", nil)
+	default:
+		writeProblem(w, r, http.StatusBadRequest, "service.malformed", nil)
+	}
+	return false
 }

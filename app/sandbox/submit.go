@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -39,13 +38,7 @@ func (s *Sandbox) submit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var sub api.Submission
-	if err := json.NewDecoder(r.Body).Decode(&sub); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			writeProblem(w, r, http.StatusRequestEntityTooLarge, "service.too_large", nil)
-			return
-		}
-		writeProblem(w, r, http.StatusBadRequest, "service.malformed", nil)
+	if !decode(w, r, &sub) {
 		return
 	}
 	pages, err := s.validate(sub, 0)

@@ -17,20 +17,10 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/chromedp/chromedp"
 
-	"github.com/idpro/idpro/app/account"
-	"github.com/idpro/idpro/app/desk"
-	"github.com/idpro/idpro/app/locale"
-	"github.com/idpro/idpro/app/postcode"
 	"github.com/idpro/idpro/app/sandbox"
-	"github.com/idpro/idpro/app/sandbox/sandboxtest"
-	"github.com/idpro/idpro/app/signin"
-	"github.com/idpro/idpro/assets"
-	"github.com/idpro/idpro/scan"
-	"github.com/idpro/idpro/store"
 )
 
 // The whole sign-in of RFC 8252 through a real browser: the app's Sign in
@@ -268,33 +258,5 @@ func processesWith(marks []string) []int {
 // and open is the system browser.
 func newSignedOutEnv(t *testing.T, open func(*url.URL) error) *env {
 	t.Helper()
-	test.NewTempApp(t)
-	dir := t.TempDir()
-	st, err := store.Open(filepath.Join(dir, "idpro.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := sandboxtest.Start(t, filepath.Join(dir, "sandbox.db"), sandbox.Options{})
-	cat, err := locale.New(assets.Translations, "translations", "en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	codes, err := postcode.Parse(assets.Postcodes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dk := desk.New(st, nil, nil, nil)
-	dk.Pack = scan.PackPDF
-	keeper := signin.Memory()
-	acc, err := account.New(srv.URL, func(string) signin.Keeper { return keeper }, dk, st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &env{store: st, dir: dir, service: srv.URL, srv: srv, account: acc, loop: newLoop()}
-	e.u = New(fyne.CurrentApp(), Deps{Desk: dk, History: st, Settings: st, Catalog: cat,
-		Postcodes: codes, SandboxURL: srv.URL, Account: acc, OpenURL: open, Do: e.loop.do})
-	e.loop.serve(t, e.u)
-	e.live = acc.Service()
-	t.Cleanup(func() { e.u.Close(); st.Close() })
-	return e
+	return buildEnv(t, nil, nil, sandbox.Options{}, "", open)
 }

@@ -62,6 +62,13 @@ func newEnvWith(t *testing.T, reader MRZReader, scanners scan.Backend) *env {
 // newEnvOn is newEnvWith on a sandbox with options (a clock, mail).
 func newEnvOn(t *testing.T, reader MRZReader, scanners scan.Backend, opt sandbox.Options) *env {
 	t.Helper()
+	return buildEnv(t, reader, scanners, opt, demoBram, nil)
+}
+
+// buildEnv wires the UI to real parts, with who signed in ("" for nobody)
+// and open as the system browser (nil: the form filled over HTTP as who).
+func buildEnv(t *testing.T, reader MRZReader, scanners scan.Backend, opt sandbox.Options, who string, open func(*url.URL) error) *env {
+	t.Helper()
 	test.NewTempApp(t)
 	dir := t.TempDir()
 	st, err := store.Open(filepath.Join(dir, "idpro.db"), store.Options{})
@@ -85,9 +92,14 @@ func newEnvOn(t *testing.T, reader MRZReader, scanners scan.Backend, opt sandbox
 		t.Fatal(err)
 	}
 	e := &env{store: st, dir: dir, service: srv.URL, srv: srv, account: acc, loop: newLoop()}
-	e.signIn(t, demoBram)
+	if who != "" {
+		e.signIn(t, who)
+	}
+	if open == nil {
+		open = e.browser(t)
+	}
 	u := New(fyne.CurrentApp(), Deps{Desk: dk, History: st, Settings: st, Reader: reader, Scanners: scanners, Catalog: cat,
-		Postcodes: codes, SandboxURL: srv.URL, Account: acc, OpenURL: e.browser(t), Do: e.loop.do})
+		Postcodes: codes, SandboxURL: srv.URL, Account: acc, OpenURL: open, Do: e.loop.do})
 	e.u = u
 	e.loop.serve(t, u)
 	e.live = acc.Service()
