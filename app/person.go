@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Sex as the service records it. Unknown is "not given"; Unspecified is the
@@ -140,4 +141,20 @@ type Person struct {
 	BirthPlace   string `json:"birth_place"`
 	BirthCountry string `json:"birth_country"` // ICAO code
 	Nationality  string `json:"nationality"`   // ICAO code
+}
+
+// Initials are the first letters of the given names and the surname
+// ("Łukasz Wróbel" is "Ł. W."): how mail, notifications and the clerk's
+// list name a worker without giving their name away.
+func (p Person) Initials() string {
+	var parts []string
+	for _, name := range []string{p.GivenNames, p.Surname} {
+		for _, r := range name {
+			if unicode.IsLetter(r) {
+				parts = append(parts, string(unicode.ToUpper(r))+".")
+				break
+			}
+		}
+	}
+	return strings.Join(parts, " ")
 }

@@ -37,19 +37,17 @@ type ClerkItem struct {
 }
 
 // ClerkKey is the key that opens the clerk routes, made once per data
-// file.
-func (s *Sandbox) ClerkKey() string {
-	var key string
-	_ = s.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketClerk)
-		if k := b.Get(keyClerk); k != nil {
-			key = string(k)
-			return nil
-		}
-		key = randomToken()
-		return b.Put(keyClerk, []byte(key))
-	})
-	return key
+// file (when it is opened).
+func (s *Sandbox) ClerkKey() string { return s.clerkKey }
+
+// loadClerkKey reads the data file's clerk key, making it the first time.
+func loadClerkKey(tx *bolt.Tx) (string, error) {
+	b := tx.Bucket(bucketClerk)
+	if k := b.Get(keyClerk); k != nil {
+		return string(k), nil
+	}
+	key := randomToken()
+	return key, b.Put(keyClerk, []byte(key))
 }
 
 // ClerkList lists every company's open requests, oldest change first.
@@ -61,7 +59,7 @@ func (s *Sandbox) ClerkList() []ClerkItem {
 				var rec record
 				if json.Unmarshal(v, &rec) == nil && rec.Receipt.Status.Open() {
 					out = append(out, ClerkItem{ID: rec.Receipt.ID, Company: string(company), Status: rec.Receipt.Status,
-						Asked: rec.Receipt.Asked, Updated: rec.Receipt.Updated, Initials: initialsOf(rec)})
+						Asked: rec.Receipt.Asked, Updated: rec.Receipt.Updated, Initials: rec.Submission.Person.Initials()})
 				}
 				return nil
 			})
@@ -69,14 +67,6 @@ func (s *Sandbox) ClerkList() []ClerkItem {
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Updated.Before(out[j].Updated) })
 	return out
-}
-
-func initialsOf(rec record) string {
-	var b strings.Builder
-	for _, part := range strings.Fields(rec.Submission.Person.GivenNames + " " + rec.Submission.Person.Surname) {
-		b.WriteString(string([]rune(part)[:1]) + ". ")
-	}
-	return strings.TrimSpace(b.String())
 }
 
 // ClerkAsk asks the requester for fields, a page and/or in words.

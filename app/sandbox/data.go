@@ -65,6 +65,10 @@ func (s *Sandbox) migrate(tx *bolt.Tx) error {
 			return err
 		}
 	}
+	var err error
+	if s.clerkKey, err = loadClerkKey(tx); err != nil {
+		return err
+	}
 	if fresh && !s.opt.NoDemo {
 		return seedDemo(tx)
 	}

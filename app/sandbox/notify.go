@@ -25,7 +25,7 @@ func (s *Sandbox) notify(rec record) {
 	}
 	initials := ""
 	if p := rec.Receipt.Person; p != nil {
-		initials = mail.Initials(p.GivenNames, p.Surname)
+		initials = p.Initials()
 	}
 	for _, st := range rec.changed[len(rec.changed)-1:] {
 		m := mail.Message{To: rec.Receipt.Email, Lang: rec.Lang, Reference: rec.Receipt.ID, Initials: initials,

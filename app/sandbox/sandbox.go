@@ -24,6 +24,7 @@ type Sandbox struct {
 	mux      *http.ServeMux
 	register *register.Register
 	mailing  sync.WaitGroup // messages on their way
+	clerkKey string
 }
 
 // Options tune Open; zero values are fine.

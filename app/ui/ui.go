@@ -5,7 +5,6 @@ import (
 	"image"
 	"log/slog"
 	"net/url"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -215,11 +214,9 @@ func (u *UI) Resume(resume func(ctx context.Context) error) {
 func (u *UI) notifyStatus(rc app.Receipt) {
 	initials := ""
 	if rc.Person != nil {
-		for _, part := range strings.Fields(rc.Person.GivenNames + " " + rc.Person.Surname) {
-			initials += string([]rune(part)[:1]) + ". "
-		}
+		initials = rc.Person.Initials()
 	}
 	status := u.T("ui.status." + string(rc.Status))
 	fyne.CurrentApp().SendNotification(fyne.NewNotification(u.T("ui.notify.title", "id", rc.ID, "status", status),
-		u.T("ui.notify.body", "initials", strings.TrimSpace(initials), "status", status)))
+		u.T("ui.notify.body", "initials", initials, "status", status)))
 }

@@ -48,16 +48,7 @@ var ErrInvalid = errors.New("mail: invalid message")
 // letter of the first given name and of the surname ("Łukasz Wróbel" is
 // "Ł. W."), or only the surname's when there are no given names.
 func Initials(givenNames, surname string) string {
-	var parts []string
-	for _, name := range []string{givenNames, surname} {
-		for _, r := range name {
-			if unicode.IsLetter(r) {
-				parts = append(parts, string(unicode.ToUpper(r))+".")
-				break
-			}
-		}
-	}
-	return strings.Join(parts, " ")
+	return app.Person{GivenNames: givenNames, Surname: surname}.Initials()
 }
 
 // language is the message's language, one of Languages.
