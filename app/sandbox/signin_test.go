@@ -216,3 +216,16 @@ func (b *bearerOnly) RoundTrip(r *http.Request) (*http.Response, error) {
 	r.Header.Set("Authorization", "Bearer "+b.token)
 	return http.DefaultTransport.RoundTrip(r)
 }
+
+// The browser always gets the app's whole closing page, however fast the
+// app goes on once the code is in (it used to close the connection under
+// the page now and then).
+func TestBrowserGetsTheWholeClosingPage(t *testing.T) {
+	s := start(t)
+	for i := range 40 {
+		ss := signin.New(s.URL, signin.Memory(), sandboxtest.HTTP(t), nil)
+		if err := s.SignIn(ss, "code", sofie, sandbox.DemoCode); err != nil {
+			t.Fatalf("sign-in %d: %v", i, err)
+		}
+	}
+}

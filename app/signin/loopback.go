@@ -37,7 +37,16 @@ func (s *Session) SignIn(ctx context.Context, lang string, open func(url string)
 	mux.HandleFunc("GET "+CallbackPath, callback(state, lang, got))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(l)
-	defer srv.Close()
+	// Shutdown, not Close: the browser's tab must get the whole "you may
+	// close this tab" page, which is still being written when the code
+	// arrives on got.
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if srv.Shutdown(sctx) != nil {
+			srv.Close()
+		}
+	}()
 
 	open(conf.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier), oauth2.SetAuthURLParam("ui_locales", lang)))
 	var a answer

@@ -136,10 +136,17 @@ func FillForm(hc *http.Client, authURL, method, login, secret string) error {
 		}
 		return fmt.Errorf("sign-in form answered HTTP %d", resp.StatusCode)
 	}
+	// The browser must get the app's whole "you may close this tab" page.
 	back, err := http.Get(resp.Header.Get("Location"))
 	if err != nil {
 		return err
 	}
-	back.Body.Close()
+	defer back.Body.Close()
+	if _, err := io.ReadAll(back.Body); err != nil {
+		return fmt.Errorf("the app's page came back cut: %w", err)
+	}
+	if back.StatusCode != http.StatusOK {
+		return fmt.Errorf("the app answered the browser HTTP %d", back.StatusCode)
+	}
 	return nil
 }
