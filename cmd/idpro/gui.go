@@ -71,7 +71,9 @@ func runGUI(args []string, stderr io.Writer) int {
 			return fatalWindow(a, cliCatalog(), err)
 		}
 	}
+	stopProbe := startProbe()
 	a.Run()
+	stopProbe()
 	if done != nil {
 		done()
 	}
