@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +31,7 @@ func startProbe() (stop func()) {
 		fmt.Fprintln(os.Stderr, "idpro: UI probe:", err)
 		return func() {}
 	}
+	var mu sync.Mutex // the file, between the probe and stop
 	out := bufio.NewWriter(f)
 	quit, done := make(chan struct{}), make(chan struct{})
 	go func() {
@@ -44,12 +46,20 @@ func startProbe() (stop func()) {
 			}
 			posted := time.Now()
 			fyne.DoAndWait(func() {})
+			mu.Lock()
 			fmt.Fprintf(out, "%d %d\n", posted.UnixMilli(), time.Since(posted).Microseconds())
+			mu.Unlock()
 		}
 	}()
 	return func() {
 		close(quit)
-		<-done
+		// Once the app has quit, nothing runs what the probe posted.
+		select {
+		case <-done:
+		case <-time.After(time.Second):
+		}
+		mu.Lock()
+		defer mu.Unlock()
 		out.Flush()
 		f.Close()
 	}
