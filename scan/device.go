@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"net/url"
 	"strings"
 )
 
@@ -37,13 +38,48 @@ type Device struct {
 	UUID string `json:"uuid,omitempty"`
 }
 
-// Name is how the device is shown to the user.
+// Name is how the device is shown to the user: vendor and model. SANE's
+// test and file backends report the vendor "Noname", which tells a user
+// nothing, so it is left out.
 func (d Device) Name() string {
-	name := strings.TrimSpace(d.Vendor + " " + d.Model)
+	vendor := d.Vendor
+	if strings.EqualFold(vendor, "noname") {
+		vendor = ""
+	}
+	name := strings.TrimSpace(vendor + " " + d.Model)
 	if name == "" {
 		return d.ID
 	}
 	return name
+}
+
+// Names are the devices' names as a list shows them: each Name, and where
+// two would read the same, what tells them apart (the SANE device name
+// such as pnm:0, the network scanner's host, the WIA ID).
+func Names(devs []Device) []string {
+	count := map[string]int{}
+	for _, d := range devs {
+		count[d.Name()]++
+	}
+	names := make([]string, len(devs))
+	for i, d := range devs {
+		names[i] = d.Name()
+		if count[names[i]] > 1 && d.where() != names[i] {
+			names[i] += " (" + d.where() + ")"
+		}
+	}
+	return names
+}
+
+// where is the part of the device's address a user recognises: the host of
+// a network scanner, the whole ID for the others.
+func (d Device) where() string {
+	if d.Backend == ESCL {
+		if u, err := url.Parse(d.ID); err == nil && u.Host != "" {
+			return u.Host
+		}
+	}
+	return d.ID
 }
 
 // Backend names used in Device.Backend.

@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"cmp"
 	"context"
 	"errors"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,16 +14,18 @@ import (
 	"github.com/idpro/idpro/app"
 )
 
-// historyView lists every request of the company, sortable per requester,
-// with cancel and "continue a draft".
+// historyView lists every request of the company in a table sorted by
+// the column whose header was clicked last, with a filter, the details of
+// a row, cancel and "continue" (a draft in the wizard, a question in the
+// details' answer form).
 type historyView struct {
 	u        *UI
 	all      []*app.Request
 	rows     []*app.Request
 	selected int
 
-	table  *widget.Table
-	sortBy *widget.Select
+	table  *historyTable
+	sortBy *columnSort
 	filter *widget.Entry
 	cancel *widget.Button
 	open   *widget.Button
@@ -34,70 +34,43 @@ type historyView struct {
 	view   *detailView
 	info   *widget.Label
 	root   fyne.CanvasObject
-	sorts  map[string]func(a, b *app.Request) int
 }
 
 var historyColumns = []string{"created", "worker", "requester", "status", "insz", "asked"}
 
 func newHistoryView(u *UI) *historyView {
 	h := &historyView{u: u, selected: -1}
-	byDate := func(a, b *app.Request) int { return cmp.Compare(b.ID, a.ID) }
-	h.sorts = map[string]func(a, b *app.Request) int{
-		u.T("ui.history.sort.newest"): byDate,
-		u.T("ui.history.sort.requester"): func(a, b *app.Request) int {
-			return cmp.Or(cmp.Compare(strings.ToLower(requesterOf(a)), strings.ToLower(requesterOf(b))), byDate(a, b))
-		},
-		u.T("ui.history.sort.status"): func(a, b *app.Request) int {
-			return cmp.Or(cmp.Compare(a.Status, b.Status), byDate(a, b))
-		},
-		u.T("ui.history.sort.worker"): func(a, b *app.Request) int {
-			return cmp.Or(cmp.Compare(strings.ToLower(a.Person.Surname), strings.ToLower(b.Person.Surname)), byDate(a, b))
-		},
-	}
-	h.sortBy = widget.NewSelect([]string{u.T("ui.history.sort.newest"), u.T("ui.history.sort.requester"),
-		u.T("ui.history.sort.status"), u.T("ui.history.sort.worker")}, func(string) { h.apply() })
+	h.sortBy = &columnSort{h: h, desc: true}
 	h.filter = widget.NewEntry()
 	h.filter.SetPlaceHolder(u.T("ui.history.filter"))
 	h.filter.OnChanged = func(string) { h.apply() }
-	h.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(h.rows), len(historyColumns) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(h.cell(id)) },
-	)
-	h.table.ShowHeaderColumn = false
-	h.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(u.T("ui.history.col." + historyColumns[id.Col]))
-			o.(*widget.Label).TextStyle.Bold = true
-		}
-	}
-	for i, w := range []float32{140, 220, 200, 150, 150, 260} {
-		h.table.SetColumnWidth(i, w)
-	}
+	h.table = newHistoryTable(h)
 	h.table.OnSelected = func(id widget.TableCellID) { h.selected = id.Row; h.buttons() }
 	refresh := widget.NewButtonWithIcon(u.T("ui.history.refresh"), theme.ViewRefreshIcon(), h.sync)
 	h.cancel = widget.NewButtonWithIcon(u.T("ui.history.cancel"), theme.CancelIcon(), h.confirmCancel)
-	h.open = widget.NewButtonWithIcon(u.T("ui.history.open"), theme.DocumentCreateIcon(), h.continueDraft)
+	h.open = widget.NewButtonWithIcon(u.T("ui.history.open"), theme.DocumentCreateIcon(), h.continueRequest)
 	h.detail = widget.NewButtonWithIcon(u.T("ui.history.details"), theme.InfoIcon(), h.showDetail)
 	h.view = newDetailView(u)
 	h.export = widget.NewButtonWithIcon(u.T("ui.history.export"), theme.DocumentSaveIcon(), h.exportDialog)
 	h.info = widget.NewLabel("")
 	h.info.Wrapping = fyne.TextWrapWord
-	top := container.NewBorder(nil, nil, widget.NewLabel(u.T("ui.history.sort")), container.NewHBox(refresh, h.detail, h.open, h.export, h.cancel),
-		container.NewGridWithColumns(2, h.sortBy, h.filter))
-	h.root = container.NewBorder(top, h.info, nil, nil, h.table)
-	h.sortBy.SetSelectedIndex(0)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(refresh, h.detail, h.open, h.export, h.cancel), h.filter)
+	h.root = container.NewBorder(top, h.info, nil, nil, container.New(&fitColumns{table: h.table}, h.table))
+	h.buttons()
 	return h
 }
 
 func (h *historyView) content() fyne.CanvasObject { return h.root }
 
-func (h *historyView) cell(id widget.TableCellID) string {
-	r := h.rows[id.Row]
+func (h *historyView) cell(id widget.TableCellID) string { return h.text(h.rows[id.Row], id.Col) }
+
+// text is request r's value in column col, as the table shows it.
+func (h *historyView) text(r *app.Request, col int) string {
 	u := h.u
-	switch historyColumns[id.Col] {
+	switch historyColumns[col] {
 	case "created":
-		return r.Created.Local().Format("2006-01-02 15:04")
+		// The date alone keeps the column narrow; the details say the time.
+		return r.Created.Local().Format("2006-01-02")
 	case "worker":
 		return strings.TrimSpace(r.Person.Surname + ", " + r.Person.GivenNames)
 	case "requester":
@@ -128,29 +101,31 @@ func requesterOf(r *app.Request) string {
 	return r.Requester
 }
 
-// reload reads the history from the store: the current company's
-// requests, from every workstation, and this computer's drafts.
+// reload reads the history from the store, off the UI goroutine: the
+// current company's requests, from every workstation, and this
+// computer's drafts.
 func (h *historyView) reload() {
-	list, err := h.u.History.Requests()
-	if err != nil {
-		h.info.SetText(h.u.Catalog.Error(err))
-		return
-	}
 	company := ""
 	if h.u.Account != nil {
 		co, _ := h.u.Account.Company()
 		company = co.Number
 	}
-	h.all = h.all[:0]
-	for _, r := range list {
-		if r.Company == "" || company == "" || r.Company == company {
-			h.all = append(h.all, r)
+	soon(h.u, func() ([]*app.Request, error) { return h.u.History.Requests() }, func(list []*app.Request, err error) {
+		if err != nil {
+			h.info.SetText(h.u.Catalog.Error(err))
+			return
 		}
-	}
-	h.apply()
-	if h.u.tabs != nil {
-		h.countActions()
-	}
+		h.all = h.all[:0]
+		for _, r := range list {
+			if r.Company == "" || company == "" || r.Company == company {
+				h.all = append(h.all, r)
+			}
+		}
+		h.apply()
+		if h.u.tabs != nil {
+			h.countActions()
+		}
+	})
 }
 
 // apply filters by requester or worker and sorts.
@@ -162,9 +137,7 @@ func (h *historyView) apply() {
 			h.rows = append(h.rows, r)
 		}
 	}
-	if f := h.sorts[h.sortBy.Selected]; f != nil {
-		slices.SortStableFunc(h.rows, f)
-	}
+	h.sortBy.sort(h.rows)
 	h.selected = -1
 	h.table.UnselectAll()
 	h.table.Refresh()
@@ -193,7 +166,7 @@ func (h *historyView) buttons() {
 	if r.Status.Local() || r.Status.Open() {
 		h.cancel.Enable()
 	}
-	if r.Status == app.Draft {
+	if r.Status == app.Draft || r.Status.NeedsAction() {
 		h.open.Enable()
 	}
 }
@@ -234,20 +207,29 @@ func (h *historyView) cancelRequest(id string) {
 // showDetail opens the selected request's details, read off the UI
 // goroutine (it holds the pages).
 func (h *historyView) showDetail() {
-	r := h.current()
-	if r == nil {
+	if r := h.current(); r != nil {
+		h.readFull(r.ID, h.view.show)
+	}
+}
+
+// openSelected is Enter or a double click on a row: a draft goes on in
+// the wizard, any other request shows its details.
+func (h *historyView) openSelected() {
+	if r := h.current(); r != nil && r.Status == app.Draft {
+		h.continueRequest()
 		return
 	}
-	id := r.ID
-	h.u.goBackground(func(context.Context) {
-		full, err := h.u.History.Request(id)
-		h.u.Do(func() {
-			if err != nil {
-				h.u.showError(err)
-				return
-			}
-			h.view.show(full)
-		})
+	h.showDetail()
+}
+
+// readFull reads one whole request off the UI goroutine and shows it.
+func (h *historyView) readFull(id string, show func(*app.Request)) {
+	soon(h.u, func() (*app.Request, error) { return h.u.History.Request(id) }, func(full *app.Request, err error) {
+		if err != nil {
+			h.u.showError(err)
+			return
+		}
+		show(full)
 	})
 }
 
@@ -294,16 +276,18 @@ func (h *historyView) sync() {
 	})
 }
 
-func (h *historyView) continueDraft() {
+// continueRequest goes on with the selected request where it waits for
+// the user: a draft in the wizard, a question in the details' answer form.
+func (h *historyView) continueRequest() {
 	r := h.current()
-	if r == nil {
-		return
+	switch {
+	case r == nil:
+	case r.Status.NeedsAction():
+		h.readFull(r.ID, h.view.show)
+	case r.Status == app.Draft:
+		h.readFull(r.ID, func(full *app.Request) {
+			h.u.wizard.edit(full)
+			h.u.tabs.SelectIndex(0)
+		})
 	}
-	full, err := h.u.History.Request(r.ID)
-	if err != nil {
-		h.u.showError(err)
-		return
-	}
-	h.u.wizard.edit(full)
-	h.u.tabs.SelectIndex(0)
 }

@@ -41,7 +41,7 @@ func (u *UI) shortcuts() {
 	}
 	add(fyne.KeyN, u.newRequest)
 	add(fyne.KeyO, func() { u.tabs.SelectIndex(0); u.wizard.show(0); u.wizard.docs.openDialog() })
-	add(fyne.KeyH, func() { u.tabs.SelectIndex(1) })
+	add(fyne.KeyH, u.focusHistory)
 	add(fyne.KeyComma, u.showSettings)
 }
 
@@ -123,4 +123,11 @@ func (u *UI) showSettings() {
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
+}
+
+// focusHistory shows the history with its table focused, so the arrow
+// keys and Enter work at once.
+func (u *UI) focusHistory() {
+	u.tabs.SelectIndex(1)
+	u.win.Canvas().Focus(u.history.table)
 }

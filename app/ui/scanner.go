@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"sync"
 	"time"
 
@@ -62,10 +63,13 @@ func (d *documentsStep) openScannerTo(kind app.DocumentKind, deliver func([]scan
 	s.pick = widget.NewSelect(nil, func(string) { s.buttons(); s.loadSources() })
 	s.pick.PlaceHolder = u.T("ui.scan.looking")
 	s.address = widget.NewEntry()
-	s.address.SetPlaceHolder("192.168.1.20")
+	// An example, said as one: a bare address in the entry reads as a
+	// value already typed.
+	s.address.SetPlaceHolder(u.T("ui.scan.address_placeholder"))
 	s.address.OnChanged = func(string) { s.buttons() }
 	s.address.OnSubmitted = func(string) { s.loadSources() }
 	s.source = widget.NewSelect(nil, func(string) { s.showRotateBack() })
+	s.source.PlaceHolder = u.T("ui.scan.source_choose")
 	s.source.Disable()
 	s.rotateBack = widget.NewCheck(u.T("ui.scan.rotate_back"), nil)
 	s.rotateBack.Hide()
@@ -105,11 +109,7 @@ func (s *scanner) discover() {
 		devs, err := u.Scanners.Devices(ctx)
 		u.Do(func() {
 			s.devices = devs
-			var names []string
-			for _, dv := range devs {
-				names = append(names, dv.Name())
-			}
-			s.pick.SetOptions(names)
+			s.pick.SetOptions(scan.Names(devs))
 			s.pick.PlaceHolder = u.T("ui.scan.choose")
 			switch {
 			case len(devs) == 0 && err != nil:
@@ -118,7 +118,7 @@ func (s *scanner) discover() {
 				s.status.SetText(u.T("ui.scan.none"))
 			}
 			if dv, ok := scan.Pick(devs, s.remembered()); ok {
-				s.pick.SetSelected(dv.Name())
+				s.pick.SetSelectedIndex(slices.Index(devs, dv))
 			} else if len(devs) == 1 {
 				s.pick.SetSelectedIndex(0)
 			}
