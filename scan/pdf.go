@@ -10,7 +10,9 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hhrutter/tiff"
@@ -75,7 +77,7 @@ func (l Limits) importPDF(name string, b []byte) (pages []Page, err error) {
 func (l Limits) importPDFPage(ctx *model.Context, name string, nr int, dim types.Dim) (Page, error) {
 	mm, err := pdfcpu.ExtractPageImages(ctx, nr, false)
 	if err != nil {
-		return Page{}, app.Errorf("scan.pdf_image_unreadable", err, "file", name, "page", nr)
+		return Page{}, l.pdfImageError(name, nr, err)
 	}
 	var imgs []pdfImage
 	for _, m := range mm {
@@ -233,6 +235,22 @@ func rotatePDF(img image.Image, rot int, keep *encoded) (image.Image, *encoded) 
 		return orientImage(img, 8), nil
 	}
 	return img, keep
+}
+
+// pdfcpuPixels is how pdfcpu refuses an image past the pixel limit
+// pdfConfig gave it; it has no error value for that, only these words.
+var pdfcpuPixels = regexp.MustCompile(`pixel count (\d+) exceeds limit`)
+
+// pdfImageError says why a page's images could not be taken out: an image
+// declaring more pixels than the limit is too large, like any other
+// image, rather than unreadable.
+func (l Limits) pdfImageError(name string, nr int, err error) error {
+	if m := pdfcpuPixels.FindStringSubmatch(err.Error()); m != nil {
+		px, _ := strconv.ParseInt(m[1], 10, 64)
+		return app.Errorf("scan.image_too_large", err, "file", name,
+			"megapixels", px/1_000_000, "max_megapixels", l.MaxPixels/1_000_000)
+	}
+	return app.Errorf("scan.pdf_image_unreadable", err, "file", name, "page", nr)
 }
 
 func pdfError(name string, err error) error {
