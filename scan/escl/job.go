@@ -212,7 +212,9 @@ func readPage(body io.Reader, length int64, n int, device string, limits scan.Li
 			break
 		}
 		if err != nil {
-			return scan.Page{}, scan.DeviceError(scan.ErrFailed, device, fmt.Errorf("page %d: %w", n, err))
+			// The connection broke in the middle of a page: the scanner
+			// was switched off, unplugged or left the network.
+			return scan.Page{}, scan.DeviceError(scan.ErrOffline, device, fmt.Errorf("page %d: %w", n, err))
 		}
 	}
 	if buf.Len() == 0 {
