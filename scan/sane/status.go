@@ -8,9 +8,18 @@ import (
 
 // status maps scanimage's exit code, which is the SANE_Status of the failed
 // call, and its message to a scan error condition. Code 1 is also what
-// scanimage uses when it cannot open the device, so the message decides.
+// scanimage uses when it cannot open the device, so the message decides;
+// -1 is a process killed by a signal.
 func status(code int, stderr string) error {
 	switch code {
+	case -1:
+		// Killed by a signal, and not idpro's cancel (that is told
+		// apart before): the device or its driver went away mid-scan,
+		// unless scanimage had said why first.
+		if said := statusFromMessage(stderr); said != scan.ErrFailed {
+			return said
+		}
+		return scan.ErrOffline
 	case 2:
 		return scan.ErrCancelled
 	case 3:
