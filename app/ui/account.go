@@ -49,6 +49,7 @@ type accountBar struct {
 func newAccountBar(u *UI) *accountBar {
 	b := &accountBar{u: u, who: widget.NewLabel(""), numbers: map[string]string{}}
 	b.company = widget.NewSelect(nil, b.pick)
+	b.company.PlaceHolder = u.T("ui.select")
 	b.signIn = widget.NewButtonWithIcon(u.T("ui.account.sign_in"), theme.LoginIcon(), u.signIn)
 	b.signIn.Importance = widget.HighImportance
 	b.signOut = widget.NewButtonWithIcon(u.T("ui.account.sign_out"), theme.LogoutIcon(), u.signOut)

@@ -194,6 +194,7 @@ func newAnswerForm(v *detailView) *answerForm {
 		options = append(options, l)
 	}
 	a.sex = widget.NewSelect(options, nil)
+	a.sex.PlaceHolder = u.T("ui.select")
 	a.text.SetPlaceHolder(u.T("ui.detail.answer_text"))
 	a.text.SetMinRowsVisible(2)
 	a.addPg = widget.NewButtonWithIcon(u.T("ui.detail.add_page"), theme.ContentAddIcon(), a.pickPage)

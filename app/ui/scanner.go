@@ -128,12 +128,37 @@ func (s *scanner) discover() {
 	})
 }
 
-func (s *scanner) remembered() scan.Choice {
-	var c scan.Choice
-	if st, err := s.d.w.u.Settings.Settings(); err == nil && st.Scanner != "" {
-		json.Unmarshal([]byte(st.Scanner), &c)
+func (s *scanner) remembered() scan.Choice { return s.d.w.u.scanPrefs().Choice }
+
+// scanPrefs is what the app remembers of scanning, as JSON in
+// Settings.Scanner: the last scanner and how it scanned (scan.Choice,
+// whose fields stay at the top), and the resolution and colour the
+// settings ask for (zero: the profile's).
+type scanPrefs struct {
+	scan.Choice
+	DPI  int       `json:"dpi,omitempty"`
+	Mode scan.Mode `json:"mode,omitempty"`
+}
+
+func (u *UI) scanPrefs() scanPrefs {
+	st, _ := u.Settings.Settings()
+	return decodeScanPrefs(st.Scanner)
+}
+
+// decodeScanPrefs reads Settings.Scanner ("" or unreadable: nothing
+// remembered).
+func decodeScanPrefs(s string) scanPrefs {
+	var p scanPrefs
+	if s != "" {
+		json.Unmarshal([]byte(s), &p)
 	}
-	return c
+	return p
+}
+
+// encode is p as Settings.Scanner keeps it.
+func (p scanPrefs) encode() string {
+	data, _ := json.Marshal(p)
+	return string(data)
 }
 
 // remember keeps the scanner, and where and how it scanned, as the
@@ -144,8 +169,9 @@ func (s *scanner) remember(c scan.Choice) {
 	if err != nil {
 		return
 	}
-	data, _ := json.Marshal(c)
-	st.Scanner = string(data)
+	p := u.scanPrefs()
+	p.Choice = c
+	st.Scanner = p.encode()
 	if err := u.Settings.SaveSettings(st); err != nil {
 		u.Log.Warn("scanner not remembered", "err", err)
 	}
@@ -263,6 +289,7 @@ func (s *scanner) run() {
 	}
 	profile := s.profile()
 	choice := scan.Choice{Device: dev, Source: s.chosenSource(), RotateBack: s.rotateBack.Checked}
+	prefs := u.scanPrefs()
 	known, caps := dev == s.capsOf, s.caps
 	s.bar.SetValue(0)
 	s.bar.Show()
@@ -281,6 +308,7 @@ func (s *scanner) run() {
 		var pages []scan.Page
 		if err == nil {
 			session := choice.Session(u.Scanners, caps)
+			session.DPI, session.Mode = prefs.DPI, prefs.Mode
 			session.Turn = s.askTurn
 			session.Progress = func(_ int, done float64) { u.Do(func() { s.bar.SetValue(done) }) }
 			session.OnStep = func(st scan.Step) { u.Do(func() { s.status.SetText(u.T("ui.scan.step." + string(st))) }) }

@@ -18,6 +18,7 @@ import (
 	"github.com/idpro/idpro/app/desk"
 	"github.com/idpro/idpro/app/locale"
 	"github.com/idpro/idpro/app/postcode"
+	"github.com/idpro/idpro/assets"
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/scan"
 )
@@ -63,6 +64,11 @@ type Deps struct {
 	// MailDir is where the embedded sandbox writes its status mail
 	// (.eml files); the settings open it.
 	MailDir string
+	// Catalogs loads the translations of a language ("" follows the
+	// system) when the user picks another (nil: the embedded ones).
+	Catalogs func(lang string) (*locale.Catalog, error)
+	// Version and DataDir are shown in the settings' About.
+	Version, DataDir string
 	// Do hands a UI update from another goroutine to the UI goroutine
 	// (nil: fyne.Do). Tests pass a queue that the test goroutine runs,
 	// since Fyne's test driver would run the update at once on the
@@ -104,8 +110,30 @@ func New(a fyne.App, d Deps) *UI {
 	if d.Do == nil {
 		d.Do = fyne.Do
 	}
+	if d.Catalogs == nil {
+		d.Catalogs = embeddedCatalog
+	}
 	u := &UI{Deps: d, win: a.NewWindow("idpro"), status: widget.NewLabel("")}
 	u.ctx, u.cancel = context.WithCancel(context.Background())
+	if d.OpenURL == nil {
+		u.OpenURL = a.OpenURL
+	}
+	u.build()
+	u.shortcuts()
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.wizard.importURIs(uris) })
+	u.placeWindow()
+	u.win.SetCloseIntercept(func() { u.keepPlacement(); u.Close(); u.win.Close() })
+	if d.Desk != nil {
+		d.Desk.OnChange = func(*app.Request) { u.Do(func() { u.history.reload() }) }
+		d.Desk.OnStatus = func(rc app.Receipt, _ app.Status) { u.Do(func() { u.notifyStatus(rc) }) }
+	}
+	return u
+}
+
+// build makes every screen, the menu and the tabs in the catalog's
+// language: New calls it once, a change of language again.
+func (u *UI) build() {
+	followLanguage(u.Catalog.Lang())
 	u.wizard = newWizard(u)
 	u.history = newHistoryView(u)
 	u.tabs = container.NewAppTabs(
@@ -117,11 +145,8 @@ func New(a fyne.App, d Deps) *UI {
 			u.history.reload()
 		}
 	}
-	if d.OpenURL == nil {
-		u.OpenURL = a.OpenURL
-	}
 	bottom := fyne.CanvasObject(u.status)
-	if d.Account != nil {
+	if u.Account != nil {
 		u.account = newAccountBar(u)
 		u.access = newAccessView(u)
 		u.accessTab = container.NewTabItem(u.T("ui.tab.access"), u.access.root)
@@ -130,16 +155,15 @@ func New(a fyne.App, d Deps) *UI {
 	}
 	u.win.SetContent(container.NewBorder(nil, bottom, nil, nil, u.tabs))
 	u.win.SetMainMenu(u.menu())
-	u.shortcuts()
-	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.wizard.importURIs(uris) })
-	u.win.Resize(fyne.NewSize(1000, 720))
-	u.win.SetCloseIntercept(func() { u.Close(); u.win.Close() })
-	if d.Desk != nil {
-		d.Desk.OnChange = func(*app.Request) { u.Do(u.history.reload) }
-		d.Desk.OnStatus = func(rc app.Receipt, _ app.Status) { u.Do(func() { u.notifyStatus(rc) }) }
-	}
 	u.updateStatus()
-	return u
+}
+
+// embeddedCatalog is the translations built into idpro.
+func embeddedCatalog(lang string) (*locale.Catalog, error) {
+	if lang == "" {
+		lang = locale.System()
+	}
+	return locale.New(assets.Translations, "translations", lang)
 }
 
 // Window is the main window.

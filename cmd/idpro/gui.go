@@ -138,6 +138,8 @@ func openMainWindow(a fyne.App, st *store.Store, dir string, log *slog.Logger, f
 		Account:  acc,
 		Archive:  storeArchive{st},
 		MailDir:  embedded.mailDir,
+		Version:  version,
+		DataDir:  dir,
 		UseService: func(url string) error {
 			if url == "" {
 				url = sandboxURL
