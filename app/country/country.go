@@ -6,6 +6,7 @@
 package country
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -109,7 +110,10 @@ func regionNames(lang, region string) (string, []string) {
 
 func newList(lang string, items []Country) *List {
 	col := collate.New(language.Make(lang), collate.Loose)
-	slices.SortFunc(items, func(a, b Country) int { return col.CompareString(a.Name, b.Name) })
+	// Same names (Germany as D and DEU) put ICAO's own code first.
+	slices.SortFunc(items, func(a, b Country) int {
+		return cmp.Or(col.CompareString(a.Name, b.Name), strings.Compare(a.Code, b.Code))
+	})
 	l := &List{items: items, byCode: make(map[string]int, len(items))}
 	for i := range l.items {
 		c := &l.items[i]

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,44 +19,51 @@ type addressForm struct {
 	municipality                         *widget.SelectEntry
 	postcodes                            postcode.Index
 	fixedCountry                         string
+	picker                               *countryPicker // nil with a fixed country
+	all                                  []*field       // in their order on screen
 	form                                 *widget.Form
 }
 
-func newAddressForm(u *UI, fixedCountry string, changed func()) *addressForm {
+func newAddressForm(w *wizard, fixedCountry string) *addressForm {
+	const step = 2
+	u := w.u
 	a := &addressForm{postcodes: u.Postcodes, fixedCountry: fixedCountry}
-	entry := func(ph string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(ph)
-		e.OnChanged = func(string) { changed() }
-		return e
+	entry := func() *widget.Entry {
+		f := newField(w, step, "")
+		a.all = append(a.all, f)
+		return f.entry()
 	}
-	a.street = entry("")
-	a.number = entry("")
-	a.box = entry("")
-	a.postal = entry("")
-	a.country = entry(u.T("ui.address.country_placeholder"))
+	a.street = entry()
+	a.number = entry()
+	a.box = entry()
+	a.postal = entry()
+	postal := a.all[len(a.all)-1]
 	a.municipality = widget.NewSelectEntry(nil)
-	a.municipality.OnChanged = func(string) { changed() }
-	a.postal.OnChanged = func(string) { a.offerMunicipalities(); changed() }
+	a.municipality.OnChanged = func(string) { w.changed() }
+	a.postal.OnChanged = func(string) { a.offerMunicipalities(); w.changed() }
 	a.form = widget.NewForm(
-		widget.NewFormItem(u.T("ui.address.street"), a.street),
-		widget.NewFormItem(u.T("ui.address.number"), a.number),
-		widget.NewFormItem(u.T("ui.address.box"), a.box),
-		widget.NewFormItem(u.T("ui.address.postal"), a.postal),
+		widget.NewFormItem(u.T("ui.address.street"), a.all[0]),
+		widget.NewFormItem(u.T("ui.address.number"), a.all[1]),
+		widget.NewFormItem(u.T("ui.address.box"), a.all[2]),
+		widget.NewFormItem(u.T("ui.address.postal"), postal),
 		widget.NewFormItem(u.T("ui.address.municipality"), a.municipality),
 	)
 	a.form.Items[2].HintText = u.T("ui.address.box_hint")
 	if fixedCountry == "" {
-		a.form.Append(u.T("ui.address.country"), a.country)
+		a.picker = newCountryPicker(w, step, w.countries, u.T("ui.address.country_placeholder"))
+		a.picker.f.OnChanged = func(text string) { a.picker.suggest(text); a.offerMunicipalities(); w.changed() }
+		a.country = a.picker.f.entry()
+		a.all = append(a.all, a.picker.f)
+		a.form.Append(u.T("ui.address.country"), a.picker.root)
 	}
 	return a
 }
 
 func (a *addressForm) countryCode() string {
-	if a.fixedCountry != "" {
+	if a.picker == nil {
 		return a.fixedCountry
 	}
-	return strings.ToUpper(strings.TrimSpace(a.country.Text))
+	return a.picker.code()
 }
 
 func (a *addressForm) offerMunicipalities() {
@@ -82,11 +90,8 @@ func (a *addressForm) load(ad app.Address) {
 	a.municipality.OnChanged = nil
 	a.municipality.SetText(ad.Municipality)
 	a.municipality.OnChanged = f
-	if a.fixedCountry == "" {
-		f := a.country.OnChanged
-		a.country.OnChanged = nil
-		a.country.SetText(ad.Country)
-		a.country.OnChanged = f
+	if a.picker != nil {
+		a.picker.set(ad.Country)
 	}
 }
 
@@ -117,8 +122,8 @@ type addressStep struct {
 func newAddressStep(w *wizard) *addressStep {
 	u := w.u
 	s := &addressStep{w: w}
-	s.residence = newAddressForm(u, "", w.changed)
-	s.contact = newAddressForm(u, "BE", w.changed)
+	s.residence = newAddressForm(w, "")
+	s.contact = newAddressForm(w, "BE")
 	s.note = widget.NewLabel("")
 	s.note.Wrapping = fyne.TextWrapWord
 	intro := widget.NewLabel(u.T("ui.address.intro"))
@@ -132,6 +137,14 @@ func newAddressStep(w *wizard) *addressStep {
 
 func (s *addressStep) title() string              { return s.w.u.T("ui.step.address") }
 func (s *addressStep) content() fyne.CanvasObject { return s.root }
+
+// fields are the residence's, then the contact address's when it shows.
+func (s *addressStep) fields() []*field {
+	if !s.contactCard.Visible() {
+		return s.residence.all
+	}
+	return slices.Concat(s.residence.all, s.contact.all)
+}
 
 func (s *addressStep) load(r *app.Request) {
 	s.residence.load(r.Residence)

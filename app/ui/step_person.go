@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/ocr"
 )
 
 // personStep is step 2: the worker as printed on the document.
@@ -19,6 +20,10 @@ type personStep struct {
 	sex                                                              *widget.Select
 	sexes                                                            map[string]app.Sex
 
+	born, nation, issuedBy *countryPicker
+	all                    []*field // in their order on screen
+	marks                  *mrzMarks
+
 	dateErr error
 	review  *widget.Label
 	known   *knownOffer
@@ -26,22 +31,29 @@ type personStep struct {
 }
 
 func newPersonStep(w *wizard) *personStep {
+	const step = 1
 	u := w.u
 	s := &personStep{w: w, sexes: map[string]app.Sex{}}
 	entry := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(placeholder)
-		e.OnChanged = func(string) { w.changed() }
-		return e
+		f := newField(w, step, placeholder)
+		s.all = append(s.all, f)
+		return f.entry()
+	}
+	picker := func(e **widget.Entry) *countryPicker {
+		p := newCountryPicker(w, step, w.nations, u.T("ui.person.country_placeholder"))
+		s.all = append(s.all, p.f)
+		*e = p.f.entry()
+		return p
 	}
 	s.surname = entry("")
 	s.given = entry("")
 	s.birthDate = entry(u.T("ui.person.date_placeholder"))
 	s.birthPlace = entry("")
-	s.birthCountry = entry(u.T("ui.person.country_placeholder"))
-	s.nationality = entry(u.T("ui.person.country_placeholder"))
+	place := s.all[len(s.all)-1]
+	s.born = picker(&s.birthCountry)
+	s.nation = picker(&s.nationality)
 	s.docNumber = entry("")
-	s.issuer = entry(u.T("ui.person.country_placeholder"))
+	s.issuedBy = picker(&s.issuer)
 	s.expiry = entry(u.T("ui.person.date_placeholder"))
 	var options []string
 	for _, sx := range []app.Sex{app.Female, app.Male, app.Unspecified, app.Unknown} {
@@ -54,21 +66,23 @@ func newPersonStep(w *wizard) *personStep {
 	s.review.Wrapping = fyne.TextWrapWord
 	s.review.Importance = widget.MediumImportance
 
+	s.marks = newMRZMarks(s)
+	item := s.marks.item
 	person := widget.NewForm(
-		widget.NewFormItem(u.T("ui.field.surname")+" *", s.surname),
-		widget.NewFormItem(u.T("ui.field.given_names"), s.given),
-		widget.NewFormItem(u.T("ui.field.sex"), s.sex),
-		widget.NewFormItem(u.T("ui.field.birth_date"), s.birthDate),
-		widget.NewFormItem(u.T("ui.field.birth_place"), s.birthPlace),
-		widget.NewFormItem(u.T("ui.field.birth_country"), s.birthCountry),
-		widget.NewFormItem(u.T("ui.field.nationality"), s.nationality),
+		item(ocr.FieldSurname, u.T("ui.field.surname")+" *", s.surname, u.T("ui.person.name_hint")),
+		item(ocr.FieldGivenNames, u.T("ui.field.given_names"), s.given, ""),
+		item(ocr.FieldSex, u.T("ui.field.sex"), s.sex, ""),
+		item(ocr.FieldBirthDate, u.T("ui.field.birth_date"), s.birthDate, ""),
+		widget.NewFormItem(u.T("ui.field.birth_place"), place),
+		widget.NewFormItem(u.T("ui.field.birth_country"), s.born.root),
+		item(ocr.FieldNationality, u.T("ui.field.nationality"), s.nation.root, ""),
 	)
-	person.Items[0].HintText = u.T("ui.person.name_hint")
 	doc := widget.NewForm(
-		widget.NewFormItem(u.T("ui.field.document_number"), s.docNumber),
-		widget.NewFormItem(u.T("ui.field.issuing_state"), s.issuer),
-		widget.NewFormItem(u.T("ui.field.expiry_date"), s.expiry),
+		item(ocr.FieldDocumentNumber, u.T("ui.field.document_number"), s.docNumber, ""),
+		item(ocr.FieldIssuingState, u.T("ui.field.issuing_state"), s.issuedBy.root, ""),
+		item(ocr.FieldExpiryDate, u.T("ui.field.expiry_date"), s.expiry, ""),
 	)
+	s.marks.forms = []*widget.Form{person, doc}
 	s.known = newKnownOffer(s)
 	s.root = container.NewVBox(
 		s.known.root,
@@ -88,6 +102,7 @@ func sexKey(s app.Sex) string {
 
 func (s *personStep) title() string              { return s.w.u.T("ui.step.person") }
 func (s *personStep) content() fyne.CanvasObject { return s.root }
+func (s *personStep) fields() []*field           { return s.all }
 
 // load fills the form. OnChanged handlers are detached meanwhile so that a
 // half-filled form is not validated and saved field by field.
@@ -103,23 +118,25 @@ func (s *personStep) load(r *app.Request) {
 	set(s.given, p.GivenNames)
 	set(s.birthDate, p.BirthDate.String())
 	set(s.birthPlace, p.BirthPlace)
-	set(s.birthCountry, p.BirthCountry)
-	set(s.nationality, p.Nationality)
+	s.born.set(p.BirthCountry)
+	s.nation.set(p.Nationality)
 	set(s.docNumber, d.Number)
-	set(s.issuer, d.IssuingState)
+	s.issuedBy.set(d.IssuingState)
 	set(s.expiry, d.ExpiryDate.String())
+	f := s.sex.OnChanged
+	s.sex.OnChanged = nil
 	for l, sx := range s.sexes {
 		if sx == p.Sex {
-			f := s.sex.OnChanged
-			s.sex.OnChanged = nil
 			s.sex.SetSelected(l)
-			s.sex.OnChanged = f
 		}
 	}
+	s.sex.OnChanged = f
 	s.review.SetText("")
 	if len(d.MRZ) > 0 {
 		s.review.SetText(s.w.u.T("ui.person.from_mrz"))
 	}
+	s.marks.read(r, s.w.docs.views)
+	s.marks.show(r)
 }
 
 func (s *personStep) save(r *app.Request) {
@@ -128,8 +145,8 @@ func (s *personStep) save(r *app.Request) {
 	p.GivenNames = strings.TrimSpace(s.given.Text)
 	p.Sex = s.sexes[s.sex.Selected]
 	p.BirthPlace = strings.TrimSpace(s.birthPlace.Text)
-	p.BirthCountry = strings.ToUpper(strings.TrimSpace(s.birthCountry.Text))
-	p.Nationality = strings.ToUpper(strings.TrimSpace(s.nationality.Text))
+	p.BirthCountry = s.born.code()
+	p.Nationality = s.nation.code()
 	s.dateErr = nil
 	if d, err := app.ParseDate(s.birthDate.Text); err != nil {
 		s.dateErr = err
@@ -138,12 +155,13 @@ func (s *personStep) save(r *app.Request) {
 	}
 	doc := &r.Document
 	doc.Number = strings.ToUpper(strings.TrimSpace(s.docNumber.Text))
-	doc.IssuingState = strings.ToUpper(strings.TrimSpace(s.issuer.Text))
+	doc.IssuingState = s.issuedBy.code()
 	if d, err := app.ParseDate(s.expiry.Text); err != nil {
 		s.dateErr = err
 	} else {
 		doc.ExpiryDate = d
 	}
+	s.marks.show(r)
 }
 
 func (s *personStep) validate(r *app.Request) error {

@@ -13,12 +13,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/app/country"
 )
 
 // sendStep is step 4: review, the requester's e-mail, and sending.
 type sendStep struct {
 	w         *wizard
 	requester *widget.Entry
+	email     *field // the requester's entry, in the window
 	summary   *widget.Label
 	lacking   *widget.Label
 	send      *widget.Button
@@ -27,16 +29,16 @@ type sendStep struct {
 	result    *widget.Label
 	insz      *widget.Entry
 	as        *widget.Label // in whose name the request goes
+	privacy   *widget.Label // what is sent to whom, and kept how long
+	changes   []*widget.Button
 	root      fyne.CanvasObject
 }
 
 func newSendStep(w *wizard) *sendStep {
 	u := w.u
 	s := &sendStep{w: w}
-	s.requester = widget.NewEntry()
-	s.requester.SetPlaceHolder("hr@company.be")
-	s.requester.OnChanged = func(string) { w.changed() }
-	s.requester.OnSubmitted = func(string) { s.submit() }
+	s.email = newField(w, 3, "hr@company.be")
+	s.requester = s.email.entry()
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.lacking = widget.NewLabel("")
@@ -56,19 +58,37 @@ func newSendStep(w *wizard) *sendStep {
 	s.insz.Hide()
 	s.as = widget.NewLabel("")
 	s.as.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(widget.NewFormItem(u.T("ui.send.requester"), s.requester))
+	s.privacy = widget.NewLabel("")
+	s.privacy.Wrapping = fyne.TextWrapWord
+	s.privacy.SizeName = theme.SizeNameCaptionText
+	form := widget.NewForm(widget.NewFormItem(u.T("ui.send.requester"), s.email))
 	form.Items[0].HintText = u.T("ui.send.requester_hint")
+	// Change goes back to a step, as Back does (not while sending or
+	// once sent); the wizard comes back here by Next.
+	changes := container.NewHBox()
+	for i, st := range w.steps {
+		b := widget.NewButtonWithIcon(u.T("ui.send.change", "step", st.title()), theme.DocumentCreateIcon(), func() {
+			if !w.back.Disabled() {
+				w.show(i)
+			}
+		})
+		b.Importance = widget.LowImportance
+		s.changes = append(s.changes, b)
+		changes.Add(b)
+	}
 	s.root = container.NewVBox(
-		widget.NewCard(u.T("ui.send.review"), "", s.summary),
+		widget.NewCard(u.T("ui.send.review"), "", container.NewVBox(s.summary, changes)),
 		s.lacking, s.as, form,
 		container.NewHBox(s.send, s.another),
 		s.busy, s.result, s.insz,
+		widget.NewSeparator(), s.privacy,
 	)
 	return s
 }
 
 func (s *sendStep) title() string              { return s.w.u.T("ui.step.send") }
 func (s *sendStep) content() fyne.CanvasObject { s.refresh(); return s.root }
+func (s *sendStep) fields() []*field           { return []*field{s.email} }
 
 func (s *sendStep) load(r *app.Request) {
 	f := s.requester.OnChanged
@@ -123,26 +143,34 @@ func (s *sendStep) showAccount() {
 	s.as.SetText(u.T("ui.send.as", "name", id.Name, "company", co.Name))
 }
 
-// refresh rewrites the review of everything the user entered.
+// refresh rewrites the review of everything the user entered, step by
+// step, with the countries named.
 func (s *sendStep) refresh() {
 	s.showAccount()
 	u, r := s.w.u, s.w.req
-	p := r.Person
-	lines := []string{
-		fmt.Sprintf("%s: %s", u.T("ui.field.document"), u.T("ui.kind."+string(r.Document.Kind))+" "+r.Document.Number+" ("+r.Document.IssuingState+")"),
+	p, d := r.Person, r.Document
+	nation := func(code string) string { return countryLabel(s.w.nations, code) }
+	doc := []string{
+		fmt.Sprintf("%s: %s %s (%s)", u.T("ui.field.document"), u.T("ui.kind."+string(d.Kind)), d.Number, nation(d.IssuingState)),
 		fmt.Sprintf("%s: %d", u.T("ui.field.pages"), len(r.Pages)),
+	}
+	person := []string{
 		fmt.Sprintf("%s: %s, %s", u.T("ui.field.name"), p.Surname, p.GivenNames),
 		fmt.Sprintf("%s: %s", u.T("ui.field.sex"), u.T("ui.sex."+sexKey(p.Sex))),
-		fmt.Sprintf("%s: %s %s", u.T("ui.field.birth"), p.BirthDate, p.BirthPlace),
-		fmt.Sprintf("%s: %s", u.T("ui.field.nationality"), p.Nationality),
+		strings.TrimSpace(fmt.Sprintf("%s: %s %s %s", u.T("ui.field.birth"), p.BirthDate, p.BirthPlace, nation(p.BirthCountry))),
+		fmt.Sprintf("%s: %s", u.T("ui.field.nationality"), nation(p.Nationality)),
 	}
+	var address []string
 	if !r.Residence.IsZero() {
-		lines = append(lines, fmt.Sprintf("%s: %s", u.T("ui.address.residence"), oneLine(r.Residence)))
+		address = append(address, fmt.Sprintf("%s: %s", u.T("ui.address.residence"), s.oneLine(r.Residence)))
 	}
 	if !r.Contact.IsZero() {
-		lines = append(lines, fmt.Sprintf("%s: %s", u.T("ui.address.contact"), oneLine(r.Contact)))
+		address = append(address, fmt.Sprintf("%s: %s", u.T("ui.address.contact"), s.oneLine(r.Contact)))
 	}
-	s.summary.SetText(strings.Join(lines, "\n"))
+	if len(address) == 0 {
+		address = append(address, u.T("ui.send.no_address"))
+	}
+	s.summary.SetText(strings.Join(slices.Concat(doc, []string{""}, person, []string{""}, address), "\n"))
 	var missing []string
 	for _, f := range r.Lacking() {
 		if f != app.FieldRequester {
@@ -153,14 +181,25 @@ func (s *sendStep) refresh() {
 	if len(missing) > 0 {
 		s.lacking.SetText(u.T("ui.send.lacking", "fields", strings.Join(missing, ", ")))
 	}
+	st, _ := u.Settings.Settings()
+	s.privacy.SetText(u.T("ui.send.privacy", "days", int(st.Retention().Hours()/24)))
 }
 
-func oneLine(a app.Address) string {
-	s := a.Street + " " + a.Number
-	if a.Box != "" {
-		s += " bus " + a.Box
+// countryLabel names a stored code, "Polen (POL)"; a code the list does
+// not know stays as it is.
+func countryLabel(l *country.List, code string) string {
+	if c, ok := l.Lookup(code); ok {
+		return c.Label()
 	}
-	return s + ", " + a.PostalCode + " " + a.Municipality + " (" + a.Country + ")"
+	return code
+}
+
+func (s *sendStep) oneLine(a app.Address) string {
+	line := a.Street + " " + a.Number
+	if a.Box != "" {
+		line += " bus " + a.Box
+	}
+	return line + ", " + a.PostalCode + " " + a.Municipality + " (" + countryLabel(s.w.countries, a.Country) + ")"
 }
 
 // submit sends the request off the UI goroutine. The desk works on a copy
@@ -186,7 +225,13 @@ func (s *sendStep) submit() {
 	s.busy.Show()
 	s.busy.Start()
 	s.result.SetText(u.T("ui.send.sending"))
+	d := w.draft
 	u.goBackground(func(ctx context.Context) {
+		// The draft saves asked before land first; the request is sent
+		// as the draft they kept, not as a second request.
+		if saved := w.saves.settle(d); sent.ID == "" {
+			sent.ID, sent.Key, sent.Created = saved.ID, saved.Key, saved.Created
+		}
 		err := u.Desk.Send(ctx, &sent)
 		u.Do(func() {
 			if w.sending == r {

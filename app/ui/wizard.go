@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/app/country"
 )
 
 // step is one screen of the wizard. load fills the widgets from the
@@ -43,15 +43,35 @@ type wizard struct {
 	// sending is the request the desk is sending, if any: it belongs to
 	// the desk until the outcome arrives, so no draft save may overwrite it.
 	sending *app.Request
+	// touched tells, per step, whether the user acted on it (changed or
+	// left a field, or asked for Next): its problem shows only then.
+	touched []bool
+
+	// nations lists nationalities and issuing states (ICAO codes),
+	// countries the countries of addresses (ISO alpha-2), in the UI's
+	// language.
+	nations, countries *country.List
+
+	saves *drafts
+	draft *draft // the request's saving state
+	seq   uint64 // numbers the versions asked to be saved, newest highest
 }
 
 func newWizard(u *UI) *wizard {
-	w := &wizard{u: u, problem: widget.NewLabel("")}
+	w := &wizard{u: u, problem: widget.NewLabel(""), saves: newDrafts(u)}
 	w.problem.Importance = widget.WarningImportance
 	w.problem.Wrapping = fyne.TextWrapWord
+	w.nations = country.ICAO(u.Catalog.Lang(), func(code string) string {
+		if key := "ui.country." + code; u.Catalog.Has(key) {
+			return u.T(key)
+		}
+		return ""
+	})
+	w.countries = country.ISO(u.Catalog.Lang())
 	w.docs = newDocumentsStep(w)
-	w.steps = []step{w.docs, newPersonStep(w), newAddressStep(w), newSendStep(w)}
-	w.back = widget.NewButtonWithIcon(u.T("ui.back"), theme.NavigateBackIcon(), func() { w.show(w.at - 1) })
+	w.steps = []step{w.docs, newPersonStep(w), newAddressStep(w)}
+	w.steps = append(w.steps, newSendStep(w)) // it links back to the others
+	w.back = widget.NewButtonWithIcon(u.T("ui.back"), theme.NavigateBackIcon(), w.backward)
 	w.next = widget.NewButtonWithIcon(u.T("ui.next"), theme.NavigateNextIcon(), w.forward)
 	w.next.IconPlacement = widget.ButtonIconTrailingText
 	w.next.Importance = widget.HighImportance
@@ -85,14 +105,23 @@ func (w *wizard) reset() {
 }
 
 // edit puts an existing request (a draft from the history) in the wizard.
+// The draft being edited stays as it is here: the history may not hold
+// its last changes yet.
 func (w *wizard) edit(r *app.Request) {
+	if r.ID != "" && w.req != nil && r.ID == w.req.ID && r.Status == app.Draft && w.req.Status == app.Draft {
+		r = w.req
+	}
 	w.req = r
+	w.draft = &draft{live: r}
+	w.touched = make([]bool, len(w.steps))
 	for _, s := range w.steps {
 		s.load(r)
 	}
 	w.show(0)
 }
 
+// show goes to step i, saving the draft at once, and puts the keyboard in
+// its first field.
 func (w *wizard) show(i int) {
 	if i < 0 || i >= len(w.steps) {
 		return
@@ -110,7 +139,31 @@ func (w *wizard) show(i int) {
 	if i == len(w.steps)-1 {
 		w.next.Hide()
 	}
-	w.changed()
+	w.refresh()
+	w.saveNow()
+	if fs := w.fields(); len(fs) > 0 {
+		w.u.win.Canvas().Focus(fs[0])
+	} else {
+		w.u.win.Canvas().Unfocus()
+	}
+}
+
+// fielded is a step made of fields, in their order on screen.
+type fielded interface{ fields() []*field }
+
+// fields are the current step's visible fields, top to bottom.
+func (w *wizard) fields() []*field {
+	s, ok := w.steps[w.at].(fielded)
+	if !ok {
+		return nil
+	}
+	var visible []*field
+	for _, f := range s.fields() {
+		if f.Visible() && !f.Disabled() {
+			visible = append(visible, f)
+		}
+	}
+	return visible
 }
 
 func (w *wizard) paintMarks() {
@@ -134,21 +187,67 @@ func (w *wizard) forward() {
 	if w.validate() != nil {
 		return
 	}
-	w.saveNow()
 	w.show(w.at + 1)
 }
 
-// changed is called by every widget of a step: it refreshes Next and the
-// problem line, and schedules a draft save so a crash loses little.
+// backward is Back (and Escape in a field); not while the request is
+// being sent or once it was.
+func (w *wizard) backward() {
+	if !w.back.Disabled() {
+		w.show(w.at - 1)
+	}
+}
+
+// enter is Enter in field f: the next field, or Next on the last one
+// (Send on the last step); then the step's problem shows, if it has one.
+func (w *wizard) enter(f *field) {
+	fs := w.fields()
+	for i, g := range fs[:max(len(fs)-1, 0)] {
+		if g == f {
+			w.u.win.Canvas().Focus(fs[i+1])
+			return
+		}
+	}
+	w.touch(w.at)
+	switch {
+	case w.at == len(w.steps)-1:
+		w.sendStep().submit()
+	case !w.next.Disabled():
+		w.forward()
+	}
+}
+
+// changed is called by every widget of a step: the user acted on it. It
+// refreshes Next and the problem line, and schedules a draft save so a
+// crash loses little.
 func (w *wizard) changed() {
+	w.touched[w.at] = true
+	w.refresh()
+	w.scheduleSave()
+}
+
+// touch marks step i as acted on (a field left), so its problem shows.
+func (w *wizard) touch(i int) {
+	if i == w.at && !w.touched[i] {
+		w.touched[i] = true
+		w.refresh()
+	}
+}
+
+// refresh enables Next when the step is valid, and says what blocks it
+// once the user acted on the step: not before, so that a step does not
+// greet the user with an error about a field they have not reached.
+func (w *wizard) refresh() {
 	err := w.validate()
-	w.problem.SetText(w.u.Catalog.Error(err))
 	if err == nil {
 		w.next.Enable()
 	} else {
 		w.next.Disable()
 	}
-	w.scheduleSave()
+	if !w.touched[w.at] {
+		err = nil
+	}
+	w.problem.SetText(w.u.Catalog.Error(err))
 }
 
 func (w *wizard) validate() error {
@@ -157,45 +256,65 @@ func (w *wizard) validate() error {
 	return s.validate(w.req)
 }
 
-// scheduleSave keeps the draft a moment after the last change. The first
-// save is immediate so the draft has its id; later ones save a snapshot
-// off the UI goroutine, so typing never waits for the disk.
+// scheduleSave keeps the draft a moment after the last change, off the
+// UI goroutine, so typing never waits for the disk.
 func (w *wizard) scheduleSave() {
-	if w.req.Status != app.Draft || w.req == w.sending || w.req.ID == "" && len(w.req.Pages) == 0 && w.req.Person.Surname == "" {
+	if !w.saving() {
 		return
 	}
-	if w.u.DraftDelay == 0 || w.req.ID == "" {
+	if w.u.DraftDelay == 0 {
 		w.saveNow()
 		return
 	}
-	if w.saveTimer != nil && w.saveTimer.Stop() {
-		w.u.end()
-	}
-	snap := *w.req
-	snap.Pages = slices.Clone(w.req.Pages)
+	w.stopTimer()
+	snap, seq := w.snapshot()
+	d := w.draft
 	w.u.begin()
 	w.saveTimer = time.AfterFunc(w.u.DraftDelay, func() {
 		defer w.u.end()
-		// Stale: the request was queued or sent meanwhile, and the
-		// store kept the newer version, as it should.
-		if err := w.u.Desk.SaveDraft(&snap); err != nil && !errors.Is(err, app.ErrStale) {
-			w.u.Do(func() { w.u.showError(err) })
-		}
+		w.saves.ask(d, snap, seq)
 	})
 }
 
-// saveNow keeps the draft in the history at once (only while it is a
-// draft: a sent request belongs to the desk).
+// saveNow asks at once for the draft to be kept in the history (only
+// while it is a draft: a request being sent belongs to the desk). The
+// save runs off the UI goroutine, after any older one; with no
+// DraftDelay (tests) it runs here, before saveNow returns.
 func (w *wizard) saveNow() {
-	if w.saveTimer != nil && w.saveTimer.Stop() {
-		w.u.end()
-	}
-	if w.req.Status != app.Draft || w.req == w.sending {
+	w.stopTimer()
+	if !w.saving() {
 		return
 	}
 	w.steps[w.at].save(w.req)
-	if err := w.u.Desk.SaveDraft(w.req); err != nil {
-		w.u.showError(err)
+	if w.u.DraftDelay == 0 {
+		if err := w.u.Desk.SaveDraft(w.req); err != nil {
+			w.u.showError(err)
+		}
+		return
+	}
+	snap, seq := w.snapshot()
+	w.saves.ask(w.draft, snap, seq)
+}
+
+// saving tells whether the request is a draft worth keeping: not a new
+// one the user has put nothing in yet.
+func (w *wizard) saving() bool {
+	r := w.req
+	return r.Status == app.Draft && r != w.sending && (r.ID != "" || len(r.Pages) > 0 || r.Person.Surname != "")
+}
+
+// snapshot is the request as it is now, for a save off the UI goroutine,
+// and its version number.
+func (w *wizard) snapshot() (*app.Request, uint64) {
+	snap := *w.req
+	snap.Pages = slices.Clone(w.req.Pages)
+	w.seq++
+	return &snap, w.seq
+}
+
+func (w *wizard) stopTimer() {
+	if w.saveTimer != nil && w.saveTimer.Stop() {
+		w.u.end()
 	}
 }
 

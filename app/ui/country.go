@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/idpro/idpro/app/country"
+)
+
+// maxSuggestions is how many countries the picker lists under the entry:
+// enough for "gu" (Guinea, Guinea-Bissau, Guyana...), few enough to read.
+const maxSuggestions = 6
+
+// countryPicker is an entry that finds a country by name or code as the
+// user types: the countries it may mean are listed under it, Down and Up
+// move through them, Enter or a click takes one, Escape closes the list.
+// The entry holds the code a request stores (POL, BE) and the name in
+// the user's language is shown beside it.
+type countryPicker struct {
+	f     *field
+	list  *country.List
+	name  *widget.Label
+	rows  *fyne.Container
+	shown []country.Country
+	at    int // the highlighted suggestion
+	root  fyne.CanvasObject
+}
+
+func newCountryPicker(w *wizard, step int, list *country.List, placeholder string) *countryPicker {
+	p := &countryPicker{f: newField(w, step, placeholder), list: list, name: widget.NewLabel("")}
+	p.name.Truncation = fyne.TextTruncateEllipsis
+	p.rows = container.NewVBox()
+	p.rows.Hide()
+	p.f.OnChanged = func(text string) { p.suggest(text); w.changed() }
+	p.f.keys = p.key
+	p.f.lost = p.close
+	p.root = container.NewVBox(container.NewGridWithColumns(2, p.f, p.name), p.rows)
+	return p
+}
+
+// code is the country the entry stands for: the code picked or typed, or
+// the one country a typed name names; else what was typed, upper-cased,
+// so that the step can say it is not a country.
+func (p *countryPicker) code() string {
+	if c, ok := p.list.Resolve(p.f.Text); ok {
+		return c
+	}
+	return strings.ToUpper(strings.TrimSpace(p.f.Text))
+}
+
+// set shows a stored code without telling the wizard of a change.
+func (p *countryPicker) set(code string) {
+	f := p.f.OnChanged
+	p.f.OnChanged = nil
+	p.f.SetText(code)
+	p.f.OnChanged = f
+	p.close()
+	p.showName()
+}
+
+func (p *countryPicker) showName() {
+	p.name.SetText("")
+	if c, ok := p.list.Lookup(p.code()); ok {
+		p.name.SetText(c.Name)
+	}
+}
+
+// suggest lists the countries text may mean; none once text is a code
+// of the list (a code picked, or typed whole).
+func (p *countryPicker) suggest(text string) {
+	p.showName()
+	found := p.list.Find(text)
+	if _, code := p.list.Lookup(strings.ToUpper(strings.TrimSpace(text))); code || len(found) == 0 {
+		p.close()
+		return
+	}
+	p.shown = found[:min(len(found), maxSuggestions)]
+	p.at = 0
+	p.rows.Objects = nil
+	for i, c := range p.shown {
+		p.rows.Add(newSuggestion(c.Label(), func() { p.pick(i) }))
+	}
+	p.highlight()
+	p.rows.Show()
+	p.rows.Refresh()
+}
+
+// pick takes suggestion i: its code goes in the entry.
+func (p *countryPicker) pick(i int) {
+	if i < 0 || i >= len(p.shown) {
+		return
+	}
+	p.f.SetText(p.shown[i].Code)
+}
+
+func (p *countryPicker) close() {
+	p.shown = nil
+	p.rows.Objects = nil
+	p.rows.Hide()
+}
+
+func (p *countryPicker) open() bool { return len(p.shown) > 0 }
+
+// key moves through the suggestions and takes one; it leaves every key
+// to the wizard while none is listed.
+func (p *countryPicker) key(k *fyne.KeyEvent) bool {
+	if !p.open() {
+		return false
+	}
+	switch k.Name {
+	case fyne.KeyDown:
+		p.at = (p.at + 1) % len(p.shown)
+	case fyne.KeyUp:
+		p.at = (p.at + len(p.shown) - 1) % len(p.shown)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		p.pick(p.at)
+		return true
+	case fyne.KeyEscape:
+		p.close()
+		return true
+	default:
+		return false
+	}
+	p.highlight()
+	return true
+}
+
+func (p *countryPicker) highlight() {
+	for i, o := range p.rows.Objects {
+		o.(*suggestion).setHighlight(i == p.at)
+	}
+}
+
+// suggestion is one country under the picker's entry. It takes no focus,
+// so that typing goes on in the entry.
+type suggestion struct {
+	widget.BaseWidget
+	label  *widget.Label
+	bg     *canvas.Rectangle
+	tapped func()
+}
+
+func newSuggestion(text string, tapped func()) *suggestion {
+	s := &suggestion{label: widget.NewLabel(text), bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), tapped: tapped}
+	s.label.Truncation = fyne.TextTruncateEllipsis
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *suggestion) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(s.bg, s.label))
+}
+
+// Tapped takes the country.
+func (s *suggestion) Tapped(*fyne.PointEvent) { s.tapped() }
+
+func (s *suggestion) setHighlight(on bool) {
+	s.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	s.label.TextStyle.Bold = on
+	if on {
+		s.bg.FillColor = theme.Color(theme.ColorNameSelection)
+	}
+	s.bg.Refresh()
+	s.label.Refresh()
+}
