@@ -28,23 +28,21 @@ func newAddressForm(w *wizard, fixedCountry string) *addressForm {
 	const step = 2
 	u := w.u
 	a := &addressForm{postcodes: u.Postcodes, fixedCountry: fixedCountry}
-	entry := func() *widget.Entry {
+	// The form holds the fields; the step reads them as entries.
+	entry := func(e **widget.Entry) *field {
 		f := newField(w, step, "")
 		a.all = append(a.all, f)
-		return f.entry()
+		*e = f.entry()
+		return f
 	}
-	a.street = entry()
-	a.number = entry()
-	a.box = entry()
-	a.postal = entry()
-	postal := a.all[len(a.all)-1]
+	street, number, box, postal := entry(&a.street), entry(&a.number), entry(&a.box), entry(&a.postal)
 	a.municipality = widget.NewSelectEntry(nil)
 	a.municipality.OnChanged = func(string) { w.changed() }
 	a.postal.OnChanged = func(string) { a.offerMunicipalities(); w.changed() }
 	a.form = widget.NewForm(
-		widget.NewFormItem(u.T("ui.address.street"), a.all[0]),
-		widget.NewFormItem(u.T("ui.address.number"), a.all[1]),
-		widget.NewFormItem(u.T("ui.address.box"), a.all[2]),
+		widget.NewFormItem(u.T("ui.address.street"), street),
+		widget.NewFormItem(u.T("ui.address.number"), number),
+		widget.NewFormItem(u.T("ui.address.box"), box),
 		widget.NewFormItem(u.T("ui.address.postal"), postal),
 		widget.NewFormItem(u.T("ui.address.municipality"), a.municipality),
 	)

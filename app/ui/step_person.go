@@ -34,10 +34,12 @@ func newPersonStep(w *wizard) *personStep {
 	const step = 1
 	u := w.u
 	s := &personStep{w: w, sexes: map[string]app.Sex{}}
-	entry := func(placeholder string) *widget.Entry {
+	// The form holds the fields; the step reads them as entries.
+	entry := func(e **widget.Entry, placeholder string) *field {
 		f := newField(w, step, placeholder)
 		s.all = append(s.all, f)
-		return f.entry()
+		*e = f.entry()
+		return f
 	}
 	picker := func(e **widget.Entry) *countryPicker {
 		p := newCountryPicker(w, step, w.nations, u.T("ui.person.country_placeholder"))
@@ -45,16 +47,15 @@ func newPersonStep(w *wizard) *personStep {
 		*e = p.f.entry()
 		return p
 	}
-	s.surname = entry("")
-	s.given = entry("")
-	s.birthDate = entry(u.T("ui.person.date_placeholder"))
-	s.birthPlace = entry("")
-	place := s.all[len(s.all)-1]
+	surname := entry(&s.surname, "")
+	given := entry(&s.given, "")
+	birthDate := entry(&s.birthDate, u.T("ui.person.date_placeholder"))
+	place := entry(&s.birthPlace, "")
 	s.born = picker(&s.birthCountry)
 	s.nation = picker(&s.nationality)
-	s.docNumber = entry("")
+	number := entry(&s.docNumber, "")
 	s.issuedBy = picker(&s.issuer)
-	s.expiry = entry(u.T("ui.person.date_placeholder"))
+	expiry := entry(&s.expiry, u.T("ui.person.date_placeholder"))
 	var options []string
 	for _, sx := range []app.Sex{app.Female, app.Male, app.Unspecified, app.Unknown} {
 		l := u.T("ui.sex." + sexKey(sx))
@@ -69,18 +70,18 @@ func newPersonStep(w *wizard) *personStep {
 	s.marks = newMRZMarks(s)
 	item := s.marks.item
 	person := widget.NewForm(
-		item(ocr.FieldSurname, u.T("ui.field.surname")+" *", s.surname, u.T("ui.person.name_hint")),
-		item(ocr.FieldGivenNames, u.T("ui.field.given_names"), s.given, ""),
+		item(ocr.FieldSurname, u.T("ui.field.surname")+" *", surname, u.T("ui.person.name_hint")),
+		item(ocr.FieldGivenNames, u.T("ui.field.given_names"), given, ""),
 		item(ocr.FieldSex, u.T("ui.field.sex"), s.sex, ""),
-		item(ocr.FieldBirthDate, u.T("ui.field.birth_date"), s.birthDate, ""),
+		item(ocr.FieldBirthDate, u.T("ui.field.birth_date"), birthDate, ""),
 		widget.NewFormItem(u.T("ui.field.birth_place"), place),
 		widget.NewFormItem(u.T("ui.field.birth_country"), s.born.root),
 		item(ocr.FieldNationality, u.T("ui.field.nationality"), s.nation.root, ""),
 	)
 	doc := widget.NewForm(
-		item(ocr.FieldDocumentNumber, u.T("ui.field.document_number"), s.docNumber, ""),
+		item(ocr.FieldDocumentNumber, u.T("ui.field.document_number"), number, ""),
 		item(ocr.FieldIssuingState, u.T("ui.field.issuing_state"), s.issuedBy.root, ""),
-		item(ocr.FieldExpiryDate, u.T("ui.field.expiry_date"), s.expiry, ""),
+		item(ocr.FieldExpiryDate, u.T("ui.field.expiry_date"), expiry, ""),
 	)
 	s.marks.forms = []*widget.Form{person, doc}
 	s.known = newKnownOffer(s)
