@@ -21,7 +21,7 @@ DEB_BUILD := gcc g++ libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 DEB_TEST := xvfb xauth xdotool imagemagick tesseract-ocr fonts-ocr-b fontconfig \
 	sane-utils libsane1 sane-airscan chromium dbus dbus-x11 gnome-keyring libsecret-tools
 
-.PHONY: run build test deps deps-test vet lint check race fuzz unit eval-mrz train-mrz clean
+.PHONY: run build test deps deps-test vet lint check race fuzz unit eval-mrz train-mrz package windows clean
 
 run: build
 	./$(BIN)
@@ -99,6 +99,25 @@ fuzz:
 unit:
 	CGO_ENABLED=0 $(GO) test -tags $(TAGS) -count=1 -run '^$$' $$(CGO_ENABLED=0 $(GO) list -tags $(TAGS) -f '{{if .TestGoFiles}}{{.ImportPath}}{{end}}' ./app/... ./store/... ./scan/... ./ocr/... | grep -v -e /ocr/tesseract)
 	$(GO) test -tags $(TAGS) -count=1 -timeout 30m ./...
+
+# The fyne packager, pinned, installed outside go.mod: fyne.io/tools
+# requires Fyne 2.8, and as a go.mod tool it would move the app to it.
+FYNE_TOOLS := v1.7.4
+FYNE       := bin/tools/fyne
+
+$(FYNE):
+	GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS)
+
+# The Linux package: bin/package/idpro.tar.xz with the binary, the desktop
+# entry and the icon (FyneApp.toml), checked by .ci/check-package. The
+# packager runs in a folder of its own: it rewrites FyneApp.toml (the build
+# number) and wants a Go file there even when given the binary.
+package: build $(FYNE)
+	rm -rf bin/package && mkdir -p bin/package/assets
+	cp FyneApp.toml bin/package/ && cp assets/icon.png bin/package/assets/
+	echo 'package main' > bin/package/main.go
+	cd bin/package && ../tools/fyne package --target linux --exe ../idpro --name idpro
+	bash .ci/check-package bin/package/idpro.tar.xz
 
 eval-mrz:
 	$(GO) run -tags $(TAGS) ./cmd/mrzeval
