@@ -114,12 +114,19 @@ func (s *syncBuffer) String() string {
 
 func startApp(t *testing.T, bin, display, home string) (*proc, *syncBuffer) {
 	t.Helper()
-	c := exec.Command(bin, "--data", filepath.Join(home, "data"))
+	return startAppWith(t, bin, display, home, nil)
+}
+
+// startAppWith starts the app with more environment and arguments.
+func startAppWith(t *testing.T, bin, display, home string, env []string, args ...string) (*proc, *syncBuffer) {
+	t.Helper()
+	c := exec.Command(bin, append([]string{"--data", filepath.Join(home, "data")}, args...)...)
 	// No keychain (never the developer's own): the store's key comes
 	// from the passphrase, as on a machine without a desktop session.
 	c.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 		"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=",
 		"DBUS_SESSION_BUS_ADDRESS=", passphraseEnv+"=smoke test passphrase")
+	c.Env = append(c.Env, env...)
 	errs := &syncBuffer{}
 	c.Stderr = errs
 	return start(t, c), errs
