@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -200,46 +201,57 @@ func TestHistoryRowOpensWithKeyboardAndDoubleClick(t *testing.T) {
 	}
 }
 
-// slowHistory is a store whose reads take a while (a busy disk).
+// slowHistory is a store whose reads wait for the test to let them go
+// (a busy disk), or 10 s.
 type slowHistory struct {
 	app.History
-	delay time.Duration
+	gate chan struct{}
+	done atomic.Int32 // reads finished
 }
 
-func (s slowHistory) Requests() ([]*app.Request, error) {
-	time.Sleep(s.delay)
+func (s *slowHistory) wait() {
+	select {
+	case <-s.gate:
+	case <-time.After(10 * time.Second):
+	}
+	s.done.Add(1)
+}
+
+func (s *slowHistory) Requests() ([]*app.Request, error) {
+	s.wait()
 	return s.History.Requests()
 }
 
-func (s slowHistory) Request(id string) (*app.Request, error) {
-	time.Sleep(s.delay)
+func (s *slowHistory) Request(id string) (*app.Request, error) {
+	s.wait()
 	return s.History.Request(id)
 }
 
 // A slow store does not hold the UI goroutine: the tab opens and Continue
-// returns at once, and what they read is shown when it comes.
+// returns while the store still reads, and what they read is shown when
+// it comes.
 func TestSlowStoreDoesNotBlockTheHistory(t *testing.T) {
 	e := newEnv(t, nil)
 	seedHistory(t, e, threeRequests()...)
-	e.u.History = slowHistory{History: e.store, delay: time.Second}
-	const limit = 300 * time.Millisecond
+	slow := &slowHistory{History: e.store, gate: make(chan struct{})}
+	e.u.History = slow
 
-	start := time.Now()
 	e.u.tabs.SelectIndex(1)
-	if took := time.Since(start); took > limit {
-		t.Fatalf("opening the history held the UI goroutine for %v", took)
+	if slow.done.Load() != 0 {
+		t.Fatal("opening the history waited for the store")
 	}
+	slow.gate <- struct{}{}
 	h := e.u.history
 	e.u.Wait()
 	if len(h.rows) != 3 {
 		t.Fatalf("%d rows once the store answered", len(h.rows))
 	}
 	h.table.Select(widget.TableCellID{Row: 2})
-	start = time.Now()
 	test.Tap(h.open)
-	if took := time.Since(start); took > limit || e.u.tabs.SelectedIndex() != 1 {
-		t.Fatalf("Continue held the UI goroutine for %v", took)
+	if slow.done.Load() != 1 || e.u.tabs.SelectedIndex() != 1 {
+		t.Fatal("Continue waited for the store")
 	}
+	slow.gate <- struct{}{}
 	e.u.Wait()
 	if e.u.tabs.SelectedIndex() != 0 || e.u.wizard.req.Person.Surname != "Bakker" {
 		t.Fatal("the draft was not resumed once read")

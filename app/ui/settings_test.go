@@ -117,7 +117,7 @@ func TestWindowSizeRemembered(t *testing.T) {
 		t.Errorf("first start at %v, want %v", got, defaultSize)
 	}
 	e.u.win.Resize(fyne.NewSize(1111, 777))
-	e.u.keepPlacement()
+	e.u.Close()
 	again := New(fyne.CurrentApp(), e.u.Deps)
 	t.Cleanup(again.Close)
 	if got := again.win.Canvas().Size(); got != fyne.NewSize(1111, 777) {
@@ -217,4 +217,23 @@ func (f fakeScanners) Capabilities(context.Context, scan.Device) (scan.Capabilit
 
 func (f fakeScanners) Scan(context.Context, scan.Device, scan.Settings, scan.Progress) ([]scan.Page, error) {
 	return nil, scan.ErrUnsupported
+}
+
+// The settings say who is signed in for which company, and sign out.
+func TestSettingsShowTheAccountAndSignOut(t *testing.T) {
+	e := newEnv(t, nil)
+	tabs, top := openSettings(t, e)
+	if len(tabs.Items) != 4 || tabs.Items[2].Text != "Account" || tabs.Items[3].Text != "About" {
+		t.Fatalf("settings tabs: %d", len(tabs.Items))
+	}
+	tabs.SelectIndex(2)
+	co, _ := e.u.Account.Company()
+	if m := markup(top); !strings.Contains(m, "Bram Claes") || !strings.Contains(m, co.Name) {
+		t.Fatalf("the account tab does not say who and for whom")
+	}
+	test.Tap(buttonNamed(t, top, "Sign out"))
+	e.u.Wait()
+	if e.u.Account.SignedIn() || e.u.account.who.Text != "Not signed in" {
+		t.Errorf("after signing out: %q", e.u.account.who.Text)
+	}
 }

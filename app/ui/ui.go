@@ -122,7 +122,7 @@ func New(a fyne.App, d Deps) *UI {
 	u.shortcuts()
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.wizard.importURIs(uris) })
 	u.placeWindow()
-	u.win.SetCloseIntercept(func() { u.keepPlacement(); u.Close(); u.win.Close() })
+	u.win.SetCloseIntercept(func() { u.Close(); u.win.Close() })
 	if d.Desk != nil {
 		d.Desk.OnChange = func(*app.Request) { u.Do(func() { u.history.reload() }) }
 		d.Desk.OnStatus = func(rc app.Receipt, _ app.Status) { u.Do(func() { u.notifyStatus(rc) }) }
@@ -172,9 +172,11 @@ func (u *UI) Window() fyne.Window { return u.win }
 // T translates a message key.
 func (u *UI) T(key string, kv ...any) string { return u.Catalog.T(key, kv...) }
 
-// Close stops background work and waits for it, so nothing is written
-// after the store closes.
+// Close remembers the window's size, stops background work and waits
+// for it, so nothing is written after the store closes. The window's
+// close button and the app's Quit (through main) both come here.
 func (u *UI) Close() {
+	u.keepPlacement()
 	u.cancel()
 	u.bg.Wait()
 }

@@ -33,8 +33,7 @@ func (u *UI) placeWindow() {
 	u.win.CenterOnScreen()
 }
 
-// keepPlacement remembers the window's size; the window calls it as it
-// closes.
+// keepPlacement remembers the window's size; Close calls it.
 func (u *UI) keepPlacement() {
 	size := u.win.Canvas().Size()
 	if size.Width < minSize.Width || size.Height < minSize.Height {
