@@ -6,9 +6,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/app/country"
 )
 
@@ -28,7 +30,11 @@ type countryPicker struct {
 	rows  *fyne.Container
 	shown []country.Country
 	at    int // the highlighted suggestion
-	root  fyne.CanvasObject
+	// pressing is a suggestion under the mouse button: the driver takes
+	// the focus from the entry before the click lands, and the list must
+	// stay for it.
+	pressing bool
+	root     fyne.CanvasObject
 }
 
 func newCountryPicker(w *wizard, step int, list *country.List, placeholder string) *countryPicker {
@@ -38,7 +44,11 @@ func newCountryPicker(w *wizard, step int, list *country.List, placeholder strin
 	p.rows.Hide()
 	p.f.OnChanged = func(text string) { p.suggest(text); w.changed() }
 	p.f.keys = p.key
-	p.f.lost = p.close
+	p.f.lost = func() {
+		if !p.pressing {
+			p.close()
+		}
+	}
 	p.root = container.NewVBox(container.NewGridWithColumns(2, p.f, p.name), p.rows)
 	return p
 }
@@ -51,6 +61,16 @@ func (p *countryPicker) code() string {
 		return c
 	}
 	return strings.ToUpper(strings.TrimSpace(p.f.Text))
+}
+
+// problem says that the text typed names no country of the list (and
+// so no code to store); nil for a country or an empty entry.
+func (p *countryPicker) problem() error {
+	text := strings.TrimSpace(p.f.Text)
+	if _, ok := p.list.Resolve(text); ok || text == "" {
+		return nil
+	}
+	return app.Errorf("ui.country.unknown", nil, "value", text)
 }
 
 // set shows a stored code without telling the wizard of a change.
@@ -83,19 +103,24 @@ func (p *countryPicker) suggest(text string) {
 	p.at = 0
 	p.rows.Objects = nil
 	for i, c := range p.shown {
-		p.rows.Add(newSuggestion(c.Label(), func() { p.pick(i) }))
+		p.rows.Add(newSuggestion(c.Label(), func(down bool) { p.pressing = down }, func() { p.pick(i) }))
 	}
 	p.highlight()
 	p.rows.Show()
 	p.rows.Refresh()
 }
 
-// pick takes suggestion i: its code goes in the entry.
+// pick takes suggestion i: its code goes in the entry, which keeps (or,
+// after a click, gets back) the keyboard.
 func (p *countryPicker) pick(i int) {
+	p.pressing = false
 	if i < 0 || i >= len(p.shown) {
 		return
 	}
 	p.f.SetText(p.shown[i].Code)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p.f); c != nil && c.Focused() != p.f {
+		c.Focus(p.f)
+	}
 }
 
 func (p *countryPicker) close() {
@@ -140,13 +165,15 @@ func (p *countryPicker) highlight() {
 // so that typing goes on in the entry.
 type suggestion struct {
 	widget.BaseWidget
-	label  *widget.Label
-	bg     *canvas.Rectangle
-	tapped func()
+	label   *widget.Label
+	bg      *canvas.Rectangle
+	pressed func(down bool) // the mouse button went down on it, or up
+	tapped  func()
 }
 
-func newSuggestion(text string, tapped func()) *suggestion {
-	s := &suggestion{label: widget.NewLabel(text), bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), tapped: tapped}
+func newSuggestion(text string, pressed func(bool), tapped func()) *suggestion {
+	s := &suggestion{label: widget.NewLabel(text), bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
+		pressed: pressed, tapped: tapped}
 	s.label.Truncation = fyne.TextTruncateEllipsis
 	s.ExtendBaseWidget(s)
 	return s
@@ -158,6 +185,12 @@ func (s *suggestion) CreateRenderer() fyne.WidgetRenderer {
 
 // Tapped takes the country.
 func (s *suggestion) Tapped(*fyne.PointEvent) { s.tapped() }
+
+// MouseDown comes before the driver unfocuses the entry.
+func (s *suggestion) MouseDown(*desktop.MouseEvent) { s.pressed(true) }
+
+// MouseUp comes after; Tapped follows it.
+func (s *suggestion) MouseUp(*desktop.MouseEvent) { s.pressed(false) }
 
 func (s *suggestion) setHighlight(on bool) {
 	s.bg.FillColor = theme.Color(theme.ColorNameInputBackground)

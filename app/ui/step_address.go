@@ -167,4 +167,9 @@ func (s *addressStep) save(r *app.Request) {
 	}
 }
 
-func (s *addressStep) validate(r *app.Request) error { return r.ValidateAddress() }
+func (s *addressStep) validate(r *app.Request) error {
+	if err := s.residence.picker.problem(); err != nil {
+		return err
+	}
+	return r.ValidateAddress()
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -170,5 +171,8 @@ func (s *personStep) validate(r *app.Request) error {
 	if s.dateErr != nil {
 		return s.dateErr
 	}
-	return r.ValidatePerson(s.w.u.Now())
+	if err := r.ValidatePerson(s.w.u.Now()); err != nil {
+		return err
+	}
+	return cmp.Or(s.born.problem(), s.nation.problem(), s.issuedBy.problem())
 }

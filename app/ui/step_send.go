@@ -151,7 +151,7 @@ func (s *sendStep) refresh() {
 	p, d := r.Person, r.Document
 	nation := func(code string) string { return countryLabel(s.w.nations, code) }
 	doc := []string{
-		fmt.Sprintf("%s: %s %s (%s)", u.T("ui.field.document"), u.T("ui.kind."+string(d.Kind)), d.Number, nation(d.IssuingState)),
+		fmt.Sprintf("%s: %s %s, %s", u.T("ui.field.document"), u.T("ui.kind."+string(d.Kind)), d.Number, nation(d.IssuingState)),
 		fmt.Sprintf("%s: %d", u.T("ui.field.pages"), len(r.Pages)),
 	}
 	person := []string{
@@ -199,7 +199,7 @@ func (s *sendStep) oneLine(a app.Address) string {
 	if a.Box != "" {
 		line += " bus " + a.Box
 	}
-	return line + ", " + a.PostalCode + " " + a.Municipality + " (" + countryLabel(s.w.countries, a.Country) + ")"
+	return line + ", " + a.PostalCode + " " + a.Municipality + ", " + countryLabel(s.w.countries, a.Country)
 }
 
 // submit sends the request off the UI goroutine. The desk works on a copy

@@ -111,8 +111,10 @@ func (w *wizard) edit(r *app.Request) {
 	if r.ID != "" && w.req != nil && r.ID == w.req.ID && r.Status == app.Draft && w.req.Status == app.Draft {
 		r = w.req
 	}
-	w.req = r
-	w.draft = &draft{live: r}
+	if r != w.req {
+		w.req = r
+		w.draft = &draft{live: r}
+	}
 	w.touched = make([]bool, len(w.steps))
 	for _, s := range w.steps {
 		s.load(r)

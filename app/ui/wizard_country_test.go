@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 )
 
 // A country is found by its name in any of the app's languages or by
@@ -27,6 +30,19 @@ func TestCountryPickerFindsByNameOrCode(t *testing.T) {
 		t.Fatal("Enter that takes a country also went on to the next step")
 	}
 
+	// A click, as the driver gives it: the button goes down, the entry
+	// loses the focus, the button comes up, the tap.
+	typeInto(p.birthCountry, "")
+	typeIn(e, p.born.f, "Polo")
+	row := p.born.rows.Objects[0].(*suggestion)
+	row.MouseDown(&desktop.MouseEvent{})
+	e.u.win.Canvas().Unfocus()
+	row.MouseUp(&desktop.MouseEvent{})
+	test.Tap(row)
+	if p.birthCountry.Text != "POL" || e.u.win.Canvas().Focused() != p.born.f {
+		t.Fatalf("a click on Poland: entry %q, focus back %v", p.birthCountry.Text, e.u.win.Canvas().Focused() == p.born.f)
+	}
+
 	typeIn(e, p.issuedBy.f, "gu")
 	if len(p.issuedBy.shown) < 3 {
 		t.Fatalf("gu lists %v", p.issuedBy.shown)
@@ -42,11 +58,17 @@ func TestCountryPickerFindsByNameOrCode(t *testing.T) {
 
 	// The other code, typed and left without picking, still stands for
 	// the country; Escape closes the list and stays on the step.
+	typeInto(p.birthCountry, "")
 	typeIn(e, p.born.f, "pl")
 	key(t, e, fyne.KeyEscape)
 	if p.born.rows.Visible() || w.at != 1 || p.born.name.Text != "Poland" {
 		t.Fatalf("Escape: list shown %v, step %d, name %q", p.born.rows.Visible(), w.at+1, p.born.name.Text)
 	}
+	typeInto(p.issuer, "Atlantis")
+	if !w.next.Disabled() || !strings.Contains(w.problem.Text, `"Atlantis" is not a country`) {
+		t.Fatalf("Atlantis: Next disabled %v, %q", w.next.Disabled(), w.problem.Text)
+	}
+	typeInto(p.issuer, second.Code)
 	e.next(t)
 	r := w.req
 	if r.Person.Nationality != "POL" || r.Person.BirthCountry != "POL" || r.Document.IssuingState != second.Code {

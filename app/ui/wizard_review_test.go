@@ -26,7 +26,7 @@ func TestReviewLinksBackToEachStep(t *testing.T) {
 	e.next(t)
 
 	s := e.send()
-	for _, want := range []string{"Kowalska", "Nationality: Poland (POL)", "(Germany (D))", "Długa 5, 00-238 Warszawa (Poland (PL))"} {
+	for _, want := range []string{"Kowalska", "Nationality: Poland (POL)", ", Germany (D)", "Długa 5, 00-238 Warszawa, Poland (PL)"} {
 		if !strings.Contains(s.summary.Text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s.summary.Text)
 		}
