@@ -37,6 +37,7 @@ type scanner struct {
 	sources    []scan.Source
 	rotateBack *widget.Check
 	caps       scan.Capabilities
+	prefs      scanPrefs   // what was remembered, read with the devices
 	capsOf     scan.Device // the device caps and sources belong to
 	status     *widget.Label
 	preview    *canvas.Image // the glass as the preview scan saw it
@@ -107,8 +108,9 @@ func (s *scanner) discover() {
 		ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 		defer cancel()
 		devs, err := u.Scanners.Devices(ctx)
+		prefs := u.scanPrefs()
 		u.Do(func() {
-			s.devices = devs
+			s.devices, s.prefs = devs, prefs
 			s.pick.SetOptions(scan.Names(devs))
 			s.pick.PlaceHolder = u.T("ui.scan.choose")
 			switch {
@@ -117,7 +119,7 @@ func (s *scanner) discover() {
 			case len(devs) == 0:
 				s.status.SetText(u.T("ui.scan.none"))
 			}
-			if dv, ok := scan.Pick(devs, s.remembered()); ok {
+			if dv, ok := scan.Pick(devs, prefs.Choice); ok {
 				s.pick.SetSelectedIndex(slices.Index(devs, dv))
 			} else if len(devs) == 1 {
 				s.pick.SetSelectedIndex(0)
@@ -127,8 +129,6 @@ func (s *scanner) discover() {
 		})
 	})
 }
-
-func (s *scanner) remembered() scan.Choice { return s.d.w.u.scanPrefs().Choice }
 
 // scanPrefs is what the app remembers of scanning, as JSON in
 // Settings.Scanner: the last scanner and how it scanned (scan.Choice,
@@ -162,7 +162,7 @@ func (p scanPrefs) encode() string {
 }
 
 // remember keeps the scanner, and where and how it scanned, as the
-// default for next time.
+// default for next time; it runs off the UI goroutine.
 func (s *scanner) remember(c scan.Choice) {
 	u := s.d.w.u
 	st, err := u.Settings.Settings()
@@ -239,7 +239,7 @@ func (s *scanner) loadSources() {
 				names = append(names, u.T("scanner.source."+string(src)))
 			}
 			s.source.SetOptions(names)
-			mem := s.remembered()
+			mem := s.prefs.Choice
 			if _, same := scan.Pick([]scan.Device{dev}, mem); !same {
 				mem = scan.Choice{}
 			}
@@ -289,7 +289,7 @@ func (s *scanner) run() {
 	}
 	profile := s.profile()
 	choice := scan.Choice{Device: dev, Source: s.chosenSource(), RotateBack: s.rotateBack.Checked}
-	prefs := u.scanPrefs()
+	prefs := s.prefs
 	known, caps := dev == s.capsOf, s.caps
 	s.bar.SetValue(0)
 	s.bar.Show()
@@ -326,18 +326,20 @@ func (s *scanner) run() {
 		for i, p := range pages {
 			views[i] = s.d.view(ctx, p)
 		}
-		u.Do(func() { s.done(choice, pages, views, err) })
+		if len(pages) > 0 {
+			s.remember(choice)
+		}
+		u.Do(func() { s.done(pages, views, err) })
 	})
 }
 
-func (s *scanner) done(choice scan.Choice, pages []scan.Page, views []pageView, err error) {
+func (s *scanner) done(pages []scan.Page, views []pageView, err error) {
 	u := s.d.w.u
 	s.mu.Lock()
 	s.cancel = nil
 	s.mu.Unlock()
 	s.bar.Hide()
 	if len(pages) > 0 {
-		s.remember(choice)
 		s.deliver(pages, views)
 	}
 	switch {
