@@ -89,3 +89,26 @@ func TestUnsureGlyphsPutTheirFieldInReview(t *testing.T) {
 		t.Errorf("review %v, want surname and document_number in that order", got)
 	}
 }
+
+// TestUnsureCodesPutTheirFieldInReview: a country code, which only the
+// list of codes confirms, needs a surer glyph (codeConf) than a field
+// a check digit covers (unsureConf).
+func TestUnsureCodesPutTheirFieldInReview(t *testing.T) {
+	for _, tc := range []struct {
+		field  Field
+		conf   float64
+		review bool
+	}{
+		{FieldNationality, codeConf - 1, true},
+		{FieldIssuingState, codeConf - 0.5, true},
+		{FieldIssuingState, codeConf, false},
+		{FieldNationality, 95, false},
+		{FieldDocumentNumber, codeConf - 1, false},
+		{FieldBirthDate, unsureConf - 1, true},
+	} {
+		r := Result{Valid: true, Confidence: map[Field]float64{tc.field: tc.conf}}
+		if got := slices.Contains(flagUnsure(r).Review, tc.field); got != tc.review {
+			t.Errorf("%s at %.1f: in review %v, want %v", tc.field, tc.conf, got, tc.review)
+		}
+	}
+}

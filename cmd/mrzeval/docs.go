@@ -216,9 +216,18 @@ const (
 type docTally struct {
 	n     int
 	count [4]int
+	// review counts the fields in review of the images read exact: each
+	// is a comparison asked of the user for nothing.
+	review int
 }
 
-func (t *docTally) add(o docOutcome) { t.n++; t.count[o]++ }
+func (t *docTally) add(o docOutcome, res ocr.Result) {
+	t.n++
+	t.count[o]++
+	if o == outExact {
+		t.review += len(res.Review)
+	}
+}
 
 // classify compares what was read with the document's true lines.
 func classify(res ocr.Result, d corpusDoc) docOutcome {
@@ -343,15 +352,15 @@ func evalDocs(dir string, w io.Writer) error {
 				calib[d.half] = append(calib[d.half], confidences(res, d)...)
 			}
 			for _, k := range []key{{d.half, s.name, ""}, {d.half, "", string(d.format)}, {d.half, "", ""}} {
-				tally(k).add(o)
+				tally(k).add(o, res)
 			}
 			if d.valid {
-				tally(key{d.half, "", "valid truth"}).add(o)
+				tally(key{d.half, "", "valid truth"}).add(o, res)
 			}
 			if o != outExact && *docsMisses {
-				fmt.Fprintf(os.Stderr, "%s [%s, %s]: %s found=%v valid=%v review=%v wrong=%v\n  want %q\n  got  %q\n",
+				fmt.Fprintf(os.Stderr, "%s [%s, %s]: %s found=%v valid=%v review=%v wrong=%v\n  want %q\n  got  %q\n  raw  %q\n  corrections %v\n  confidence %v\n",
 					d.name, d.half, s.name, [...]string{"exact", "not found", "wrong, flagged", "WRONG BUT VALID"}[o],
-					res.Found, res.Valid, res.Review, unflaggedWrong(res, d), d.truth, res.Lines)
+					res.Found, res.Valid, res.Review, unflaggedWrong(res, d), d.truth, res.Lines, res.RawLines, res.Corrections, res.Confidence)
 			}
 		}
 	}
@@ -389,6 +398,16 @@ func evalDocs(dir string, w io.Writer) error {
 		}
 		row(key{half, "", "valid truth"}, "documents whose truth passes its checks")
 		row(key{half, "", ""}, "**all**")
+	}
+	fmt.Fprintln(w, "\nFields in review on the images read exact:")
+	fmt.Fprintln(w)
+	for _, half := range []string{tuningHalf, heldOutHalf} {
+		for _, k := range []key{{half, "", "valid truth"}, {half, "", ""}} {
+			if t := tallies[k]; t != nil {
+				label := map[string]string{"valid truth": "truth passes its checks", "": "all"}[k.format]
+				fmt.Fprintf(w, "- %s, %s: %d fields over %d images\n", half, label, t.review, t.count[outExact])
+			}
+		}
 	}
 	confidenceTable(w, calib)
 	return nil

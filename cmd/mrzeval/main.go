@@ -122,8 +122,11 @@ type outcome struct {
 	// wrongValid counts documents read valid with a wrong field not
 	// flagged for review: silently wrong.
 	wrongValid int
-	ms         []float64 // decode + read, per document: wall clock
-	cpuMs      []float64 // and CPU time of the process, which a busy machine does not inflate
+	// review counts the fields in review of the documents read exact:
+	// each is a comparison asked of the user for nothing.
+	review int
+	ms     []float64 // decode + read, per document: wall clock
+	cpuMs  []float64 // and CPU time of the process, which a busy machine does not inflate
 }
 
 func (e *eval) run(w io.Writer) error {
@@ -170,6 +173,7 @@ func (e *eval) measure(c capture) (outcome, error) {
 			o.cpuMs = append(o.cpuMs, float64((cpuTime()-cpuStart).Microseconds())/1000)
 			if res.Fields == d.Fields() {
 				o.exact[k]++
+				o.review += len(res.Review)
 			} else if silentlyWrong(res, d.Fields()) {
 				o.wrongValid++
 			}
@@ -226,11 +230,16 @@ func (e *eval) report(w io.Writer, results map[capture]outcome, peakMB float64, 
 	fmt.Fprintf(w, "\nMedian time from JPEG bytes to fields, GOMAXPROCS=%d: 300-dpi A4 page %.0f ms (CPU %.0f ms), 300-dpi cropped card %.0f ms (CPU %.0f ms).\n",
 		runtime.GOMAXPROCS(0), median(a4.ms), median(a4.cpuMs), median(card.ms), median(card.cpuMs))
 	fmt.Fprintf(w, "Peak memory (max RSS of a process decoding and reading one 600-dpi A4 JPEG page): %.0f MB.\n", peakMB)
-	wrongValid := 0
+	wrongValid, review, exact := 0, 0, 0
 	for _, o := range results {
 		wrongValid += o.wrongValid
+		review += o.review
+		for _, k := range o.exact {
+			exact += k
+		}
 	}
 	fmt.Fprintf(w, "Wrong but valid (a wrong field not flagged for review), all captures: %d of %d.\n", wrongValid, e.n*len(specimen.Kinds)*len(captures))
+	fmt.Fprintf(w, "Fields in review on the %d documents read exact: %d.\n", exact, review)
 }
 
 // exactTable is the share of documents read with every field exact, kinds
