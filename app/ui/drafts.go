@@ -20,6 +20,13 @@ type drafts struct {
 	changed *sync.Cond // a save finished (settle waits on it)
 	queue   []draftSave
 	running bool
+	seq     uint64 // numbers the versions asked to be saved, newest highest
+
+	// known are the drafts whose first save has not reached the wizard's
+	// request yet, by request: a wizard built anew (a language change)
+	// goes on with the same draft rather than adding one. UI goroutine
+	// only.
+	known map[*app.Request]*draft
 }
 
 // draft is one request of the wizard as drafts knows it: the history's
@@ -38,9 +45,34 @@ type draftSave struct {
 }
 
 func newDrafts(u *UI) *drafts {
-	s := &drafts{u: u}
+	s := &drafts{u: u, known: map[*app.Request]*draft{}}
 	s.changed = sync.NewCond(&s.mu)
 	return s
+}
+
+// draft is the saving state of the wizard's request r: the one an
+// earlier wizard left while r's first save was on its way, or a new one.
+func (s *drafts) draft(r *app.Request) *draft {
+	if d, ok := s.known[r]; ok {
+		return d
+	}
+	return &draft{live: r}
+}
+
+// expect notes, before a save of d is asked for, a request that has no
+// id yet.
+func (s *drafts) expect(d *draft) {
+	if d.live.ID == "" {
+		s.known[d.live] = d
+	}
+}
+
+// version numbers a version of a request about to be asked for.
+func (s *drafts) version() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq++
+	return s.seq
 }
 
 // ask saves snap, version seq of d's request, off the UI goroutine. A
@@ -108,6 +140,7 @@ func (s *drafts) landed(job draftSave, err error) {
 	live, snap := job.d.live, job.snap
 	if live.ID == "" {
 		live.ID, live.Key, live.Created = snap.ID, snap.Key, snap.Created
+		delete(s.known, live)
 	}
 	if live.ID == snap.ID && live.Status == app.Draft && snap.Updated.After(live.Updated) {
 		live.Updated = snap.Updated

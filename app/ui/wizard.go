@@ -54,11 +54,15 @@ type wizard struct {
 
 	saves *drafts
 	draft *draft // the request's saving state
-	seq   uint64 // numbers the versions asked to be saved, newest highest
 }
 
 func newWizard(u *UI) *wizard {
 	w := &wizard{u: u, problem: widget.NewLabel(""), saves: newDrafts(u)}
+	if u.wizard != nil {
+		// Built anew (a language change): the saves go on in the same
+		// order, after those the old wizard asked for.
+		w.saves = u.wizard.saves
+	}
 	w.problem.Importance = widget.WarningImportance
 	w.problem.Wrapping = fyne.TextWrapWord
 	w.nations = country.ICAO(u.Catalog.Lang(), func(code string) string {
@@ -113,7 +117,7 @@ func (w *wizard) edit(r *app.Request) {
 	}
 	if r != w.req {
 		w.req = r
-		w.draft = &draft{live: r}
+		w.draft = w.saves.draft(r)
 	}
 	w.touched = make([]bool, len(w.steps))
 	for _, s := range w.steps {
@@ -271,6 +275,7 @@ func (w *wizard) scheduleSave() {
 	w.stopTimer()
 	snap, seq := w.snapshot()
 	d := w.draft
+	w.saves.expect(d)
 	w.u.begin()
 	w.saveTimer = time.AfterFunc(w.u.DraftDelay, func() {
 		defer w.u.end()
@@ -295,6 +300,7 @@ func (w *wizard) saveNow() {
 		return
 	}
 	snap, seq := w.snapshot()
+	w.saves.expect(w.draft)
 	w.saves.ask(w.draft, snap, seq)
 }
 
@@ -310,8 +316,7 @@ func (w *wizard) saving() bool {
 func (w *wizard) snapshot() (*app.Request, uint64) {
 	snap := *w.req
 	snap.Pages = slices.Clone(w.req.Pages)
-	w.seq++
-	return &snap, w.seq
+	return &snap, w.saves.version()
 }
 
 func (w *wizard) stopTimer() {
