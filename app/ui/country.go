@@ -29,7 +29,7 @@ type countryPicker struct {
 	name  *widget.Label
 	rows  *fyne.Container
 	shown []country.Country
-	at    int // the highlighted suggestion
+	at    int // the highlighted suggestion, -1 before Down or Up
 	// pressing is a suggestion under the mouse button: the driver takes
 	// the focus from the entry before the click lands, and the list must
 	// stay for it.
@@ -91,16 +91,16 @@ func (p *countryPicker) showName() {
 }
 
 // suggest lists the countries text may mean; none once text is a code
-// of the list (a code picked, or typed whole).
+// of the list as stored (picked, or typed so).
 func (p *countryPicker) suggest(text string) {
 	p.showName()
 	found := p.list.Find(text)
-	if _, code := p.list.Lookup(strings.ToUpper(strings.TrimSpace(text))); code || len(found) == 0 {
+	if _, code := p.list.Lookup(strings.TrimSpace(text)); code || len(found) == 0 {
 		p.close()
 		return
 	}
 	p.shown = found[:min(len(found), maxSuggestions)]
-	p.at = 0
+	p.at = -1
 	p.rows.Objects = nil
 	for i, c := range p.shown {
 		p.rows.Add(newSuggestion(c.Label(), func(down bool) { p.pressing = down }, func() { p.pick(i) }))
@@ -131,19 +131,20 @@ func (p *countryPicker) close() {
 
 func (p *countryPicker) open() bool { return len(p.shown) > 0 }
 
-// key moves through the suggestions and takes one; it leaves every key
-// to the wizard while none is listed.
+// key moves through the suggestions (Down from the entry to the first)
+// and takes one; it leaves every key to the wizard while none is listed.
 func (p *countryPicker) key(k *fyne.KeyEvent) bool {
 	if !p.open() {
 		return false
 	}
+	n := len(p.shown)
 	switch k.Name {
 	case fyne.KeyDown:
-		p.at = (p.at + 1) % len(p.shown)
+		p.at = (p.at + 1) % n
 	case fyne.KeyUp:
-		p.at = (p.at + len(p.shown) - 1) % len(p.shown)
+		p.at = (max(p.at, 0) + n - 1) % n
 	case fyne.KeyReturn, fyne.KeyEnter:
-		p.pick(p.at)
+		p.pick(max(p.at, 0)) // the best match, when none was chosen
 		return true
 	case fyne.KeyEscape:
 		p.close()
