@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +29,7 @@ type detailView struct {
 	title    *widget.Label
 	status   *widget.Label
 	insz     *widget.Entry
+	inszRow  fyne.CanvasObject // hidden until the service gave an INSZ
 	copyINSZ *widget.Button
 	message  *widget.Label
 	timeline *widget.Label
@@ -56,8 +58,8 @@ func newDetailView(u *UI) *detailView {
 		}
 	})
 	v.answer = newAnswerForm(v)
-	inszRow := container.NewBorder(nil, nil, widget.NewLabel(u.T("ui.history.col.insz")), v.copyINSZ, v.insz)
-	v.root = container.NewVBox(v.title, v.status, inszRow, v.message,
+	v.inszRow = container.NewBorder(nil, nil, widget.NewLabel(u.T("ui.history.col.insz")), v.copyINSZ, v.insz)
+	v.root = container.NewVBox(v.title, v.status, v.inszRow, v.message,
 		v.question, v.answer.root,
 		widget.NewCard(u.T("ui.detail.timeline"), "", v.timeline),
 		container.NewHBox(v.cancel))
@@ -82,15 +84,14 @@ func (v *detailView) update(r *app.Request) {
 		v.answer.reset()
 	}
 	v.req = r
-	v.title.SetText(strings.TrimSpace(r.Person.Surname+", "+r.Person.GivenNames) + "  ·  " + r.RemoteID)
+	v.title.SetText(strings.Join(slices.DeleteFunc([]string{personName(r.Person), r.RemoteID},
+		func(s string) bool { return s == "" }), "  ·  "))
 	v.status.SetText(u.T("ui.status." + string(r.Status)))
 	v.insz.SetText("")
-	v.insz.Hide()
-	v.copyINSZ.Hide()
+	v.inszRow.Hide()
 	if r.INSZ != "" {
 		v.insz.SetText(r.INSZ.String())
-		v.insz.Show()
-		v.copyINSZ.Show()
+		v.inszRow.Show()
 	}
 	v.message.SetText(v.u.message(r.Message, r.MessageData))
 	if len(r.Completed) > 0 {

@@ -3,11 +3,13 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,8 +56,11 @@ func newHistoryView(u *UI) *historyView {
 	h.export = widget.NewButtonWithIcon(u.T("ui.history.export"), theme.DocumentSaveIcon(), h.exportDialog)
 	h.info = widget.NewLabel("")
 	h.info.Wrapping = fyne.TextWrapWord
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(refresh, h.detail, h.open, h.export, h.cancel), h.filter)
-	h.root = container.NewBorder(top, h.info, nil, nil, container.New(&fitColumns{table: h.table}, h.table))
+	// The filter takes the top's width, the actions on the selected row
+	// sit under the table: long German labels leave both room.
+	top := container.NewBorder(nil, nil, nil, refresh, h.filter)
+	actions := container.NewHBox(layout.NewSpacer(), h.detail, h.open, h.export, h.cancel)
+	h.root = container.NewBorder(top, container.NewVBox(h.info, actions), nil, nil, container.New(&fitColumns{table: h.table}, h.table))
 	h.buttons()
 	return h
 }
@@ -72,7 +77,7 @@ func (h *historyView) text(r *app.Request, col int) string {
 		// The date alone keeps the column narrow; the details say the time.
 		return r.Created.Local().Format("2006-01-02")
 	case "worker":
-		return strings.TrimSpace(r.Person.Surname + ", " + r.Person.GivenNames)
+		return personName(r.Person)
 	case "requester":
 		return requesterOf(r)
 	case "status":
@@ -90,6 +95,12 @@ func (h *historyView) text(r *app.Request, col int) string {
 		return strings.Join(asked, ", ")
 	}
 	return ""
+}
+
+// personName is "Surname, Given names", or either alone.
+func personName(p app.Person) string {
+	return strings.Join(slices.DeleteFunc([]string{strings.TrimSpace(p.Surname), strings.TrimSpace(p.GivenNames)},
+		func(s string) bool { return s == "" }), ", ")
 }
 
 // requesterOf names who sent a request: the staff member the service

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -56,18 +58,18 @@ func (t *historyTable) DoubleTapped(*fyne.PointEvent) { t.open() }
 // arrow, when the column is narrow.
 type sortHeader struct {
 	widget.BaseWidget
-	label   *widget.Label
-	arrow   *widget.Icon
-	focus   *canvas.Rectangle
-	onTap   func()
-	focused bool
+	label *widget.Label
+	arrow *widget.Icon
+	focus *canvas.Rectangle
+	onTap func()
 }
 
 func newSortHeader() *sortHeader {
-	s := &sortHeader{label: widget.NewLabel(""), arrow: widget.NewIcon(nil), focus: canvas.NewRectangle(nil)}
+	s := &sortHeader{label: widget.NewLabel(""), arrow: widget.NewIcon(nil), focus: canvas.NewRectangle(color.Transparent)}
 	s.label.TextStyle.Bold = true
 	s.label.Truncation = fyne.TextTruncateEllipsis
 	s.focus.StrokeWidth = 2
+	s.focus.StrokeColor = color.Transparent
 	s.ExtendBaseWidget(s)
 	return s
 }
@@ -96,14 +98,12 @@ func (s *sortHeader) Tapped(*fyne.PointEvent) {
 
 // FocusGained draws the focus ring: keyboard users see where they are.
 func (s *sortHeader) FocusGained() {
-	s.focused = true
 	s.focus.StrokeColor = theme.Color(theme.ColorNameFocus)
 	s.focus.Refresh()
 }
 
 func (s *sortHeader) FocusLost() {
-	s.focused = false
-	s.focus.StrokeColor = nil
+	s.focus.StrokeColor = color.Transparent
 	s.focus.Refresh()
 }
 

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // The history is worked with the keyboard alone: Ctrl+H focuses its
@@ -31,7 +33,7 @@ func TestHistoryByKeyboard(t *testing.T) {
 	if header == nil {
 		t.Fatal("Tab never reaches a column header")
 	}
-	if header.focus.StrokeColor == nil {
+	if header.focus.StrokeColor != theme.Color(theme.ColorNameFocus) {
 		t.Error("a focused header does not show its focus")
 	}
 	col, desc := h.sortBy.col, h.sortBy.desc
@@ -40,7 +42,7 @@ func TestHistoryByKeyboard(t *testing.T) {
 		t.Error("Space on a focused header did not sort")
 	}
 	test.FocusNext(c)
-	if header.focus.StrokeColor != nil {
+	if header.focus.StrokeColor != color.Transparent {
 		t.Error("the focus ring stays on a header that lost the focus")
 	}
 

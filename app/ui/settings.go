@@ -73,7 +73,7 @@ func newSettingsView(u *UI, st app.Settings) *settingsView {
 			v.save()
 		}
 	}, u.win)
-	v.dlg.Resize(fyne.NewSize(720, 500))
+	v.dlg.Resize(fyne.NewSize(880, 520))
 	return v
 }
 

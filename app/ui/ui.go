@@ -114,6 +114,8 @@ func New(a fyne.App, d Deps) *UI {
 		d.Catalogs = embeddedCatalog
 	}
 	u := &UI{Deps: d, win: a.NewWindow("idpro"), status: widget.NewLabel("")}
+	// The status line gives way to the account bar beside it.
+	u.status.Truncation = fyne.TextTruncateEllipsis
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	if d.OpenURL == nil {
 		u.OpenURL = a.OpenURL
