@@ -1,6 +1,10 @@
 package ocr
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/idpro/idpro/ocr/mrz"
+)
 
 // unsureConf is the recognizer's confidence (0-100) below which a
 // glyph makes its field one to compare with the document even when
@@ -65,15 +69,15 @@ func withReview(r Result, fields ...Field) Result {
 // misread glyph makes a field wrong. Characters Parse restored (lost
 // fillers) have no glyph and do not count; a check digit counts under
 // its check's name, which is its field's.
-func (d *mrzDraft) fieldConfidence(g *glyphSource) map[Field]float64 {
+func fieldConfidence(d *mrz.Draft, g *glyphSource) map[Field]float64 {
 	out := map[Field]float64{}
-	for i, line := range d.lines {
+	for i, line := range d.Lines() {
 		for j := range line {
 			s, _, ok := g.symbol(i, j)
 			if !ok {
 				continue
 			}
-			name := d.fieldName(i, j)
+			name := d.FieldName(i, j)
 			if c, seen := out[name]; !seen || s.Conf < c {
 				out[name] = s.Conf
 			}

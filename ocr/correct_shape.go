@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/idpro/idpro/ocr/mrz"
 )
 
 // confusableGlyphs are the look-alikes shapeRead tells apart in fields
@@ -12,7 +14,7 @@ import (
 // their own.
 const confusableGlyphs = "O0DB8"
 
-// settleShapes runs the glyph passes (passes.go) on res: it changes
+// settleShapes runs the glyph passes (ocr/mrz/passes.go) on res: it changes
 // characters whose glyph's shape, in the line image the reading came
 // from, clearly says another one (shape.go):
 // one of the confusable glyphs in fields that allow letters and digits,
@@ -29,17 +31,41 @@ func settleShapes(res Result, readings []lineReading, glyphs *glyphReader, now t
 	if !hasSymbols(readings) {
 		return res
 	}
-	d := draftOf(res)
+	d := mrz.DraftOf(res)
 	if d == nil {
 		return res
 	}
 	g := newGlyphWork(d, res, readings, glyphs)
 	if runGlyphs(d, g) {
-		res = d.result(res.RawLines, now)
+		res = d.Result(res.RawLines, now)
 	}
-	res.Confidence = d.fieldConfidence(g.src)
+	res.Confidence = fieldConfidence(d, g.src)
 	return res
 }
+
+// glyphPasses are the glyph passes by the names ocr/mrz/passes.go
+// gives them, which also says their order and why each exists.
+var glyphPasses = map[string]func(d *mrz.Draft, g *glyphWork) bool{
+	"undo-denied-swaps": undoDeniedSwaps,
+	"specks":            clearSpecks,
+	"shapes":            settleGlyphShapes,
+	"reread":            rereadOutOfClass,
+}
+
+// runGlyphs runs the glyph passes switched on, in their order, and
+// tells whether any changed d.
+func runGlyphs(d *mrz.Draft, g *glyphWork) bool {
+	changed := false
+	for _, name := range mrz.GlyphPasses() {
+		if glyphPasses[name](d, g) {
+			changed = true
+		}
+	}
+	return changed
+}
+
+// charPos is a position (line, column) of the fitted lines.
+type charPos struct{ line, col int }
 
 // glyphWork is what the glyph passes know besides the draft: each
 // character's glyph, the glyphs that may be read again, and what stood
@@ -57,12 +83,11 @@ type glyphWork struct {
 	zero, eight *glyphRef
 }
 
-func newGlyphWork(d *mrzDraft, res Result, readings []lineReading, reader *glyphReader) *glyphWork {
-	g := &glyphWork{src: newGlyphSource(d, readings), reader: reader, undo: swapsToUndo(res.Corrections, d.lay)}
-	for i, line := range d.lines {
+func newGlyphWork(d *mrz.Draft, res Result, readings []lineReading, reader *glyphReader) *glyphWork {
+	g := &glyphWork{src: newGlyphSource(d, readings), reader: reader, undo: swapsToUndo(res.Corrections, d)}
+	for i, line := range d.Lines() {
 		for j, c := range line {
-			fl := d.lay.at[i][j]
-			if c != '<' && fl.class != digitClass && (g.src.unchanged(i, j) || isName(fl) && g.src.fixedByClass(i, j)) {
+			if c != '<' && d.Class(i, j) != mrz.DigitClass && (g.src.unchanged(i, j) || d.InName(i, j) && g.src.fixedByClass(i, j)) {
 				g.cands = append(g.cands, charPos{i, j})
 			}
 		}
@@ -76,12 +101,12 @@ func newGlyphWork(d *mrzDraft, res Result, readings []lineReading, reader *glyph
 // digit when the glyph clearly is what was read: a mod-10 check passes
 // a random swap one time in ten, and issuers' specimens fail their own
 // checks.
-func (d *mrzDraft) undoDeniedSwaps(g *glyphWork) bool {
+func undoDeniedSwaps(d *mrz.Draft, g *glyphWork) bool {
 	changed := false
 	for _, c := range g.undo {
 		gl, ok := g.src.glyph(c.Line, c.Col)
 		if ok && shapeRead(c.To[0], gl, g.zero, g.eight) == c.From[0] {
-			d.set(c.Line, c.Col, c.From[0])
+			d.Set(c.Line, c.Col, c.From[0])
 			changed = true
 		}
 	}
@@ -90,10 +115,10 @@ func (d *mrzDraft) undoDeniedSwaps(g *glyphWork) bool {
 
 // clearSpecks makes fillers of the marks among fillers too small to be
 // characters (glyphSource.specks).
-func (d *mrzDraft) clearSpecks(g *glyphWork) bool {
+func clearSpecks(d *mrz.Draft, g *glyphWork) bool {
 	changed := false
 	for _, p := range g.specks {
-		if d.shapeChangeHolds(p, '<') {
+		if d.ChangeHolds(p.line, p.col, '<') {
 			changed = true
 		}
 	}
@@ -102,33 +127,33 @@ func (d *mrzDraft) clearSpecks(g *glyphWork) bool {
 
 // settleGlyphShapes changes the characters whose glyph's shape clearly
 // says another one, as shape.go measures it.
-func (d *mrzDraft) settleGlyphShapes(g *glyphWork) bool {
+func settleGlyphShapes(d *mrz.Draft, g *glyphWork) bool {
 	changed := false
 	for _, p := range g.cands {
 		gl, ok := g.src.glyph(p.line, p.col)
 		if !ok {
 			continue
 		}
-		c, fl := d.lines[p.line][p.col], d.lay.at[p.line][p.col]
+		c, class := d.Lines()[p.line][p.col], d.Class(p.line, p.col)
 		var to byte
 		switch {
-		case gl.isStem() && fl.class == letterClass:
+		case gl.isStem() && class == mrz.LetterClass:
 			to = 'I'
 		case gl.isStem() && c != 'I' && c != '1':
 			// I or 1: only a check digit can say which.
-			if len(d.covering(p)) > 0 && (d.shapeChangeHolds(p, 'I') || d.shapeChangeHolds(p, '1')) {
+			if d.Covered(p.line, p.col) && (d.ChangeHolds(p.line, p.col, 'I') || d.ChangeHolds(p.line, p.col, '1')) {
 				changed = true
 			}
 			continue
-		case isName(fl):
+		case d.InName(p.line, p.col):
 			to = letterShape(c, gl)
-		case shapeSettles(fl):
+		case d.ShapeMaySettle(p.line, p.col):
 			to = shapeRead(c, gl, g.zero, g.eight)
 		}
 		if to == 0 || to == c {
 			continue
 		}
-		if d.shapeChangeHolds(p, to) {
+		if d.ChangeHolds(p.line, p.col, to) {
 			changed = true
 		}
 	}
@@ -137,85 +162,15 @@ func (d *mrzDraft) settleGlyphShapes(g *glyphWork) bool {
 
 // swapsToUndo are the corrections from one confusable glyph to another
 // in fields the shape may settle.
-func swapsToUndo(fixes []Correction, lay *mrzLayout) []Correction {
+func swapsToUndo(fixes []Correction, d *mrz.Draft) []Correction {
 	var out []Correction
 	for _, c := range fixes {
 		if len(c.From) == 1 && len(c.To) == 1 && strings.Contains(confusableGlyphs, c.From) &&
-			strings.Contains(confusableGlyphs, c.To) && shapeSettles(lay.at[c.Line][c.Col]) {
+			strings.Contains(confusableGlyphs, c.To) && d.ShapeMaySettle(c.Line, c.Col) {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-// shapeSettles tells whether the shape may settle a character of fl:
-// one that allows letters and digits, but not the document code, which
-// the issuer's list settles.
-func shapeSettles(fl *mrzField) bool {
-	return fl.class == anyClass && fl.name != FieldDocumentCode
-}
-
-// isName tells the fields that hold a name, where only letters are read
-// and no check digit helps.
-func isName(fl *mrzField) bool {
-	return fl.name == nameField || fl.name == FieldSurname || fl.name == FieldGivenNames
-}
-
-// shapeChangeHolds makes the change at p unless a check digit speaks
-// against it, and tells whether it made it.
-func (d *mrzDraft) shapeChangeHolds(p charPos, to byte) bool {
-	covering := d.covering(p)
-	from := d.lines[p.line][p.col]
-	if len(covering) == 0 {
-		d.set(p.line, p.col, to)
-		return true
-	}
-	before := d.passingChecks()
-	d.set(p.line, p.col, to)
-	after := d.passingChecks()
-	kept := true
-	for _, name := range before {
-		kept = kept && slices.Contains(after, name)
-	}
-	for _, c := range covering {
-		kept = kept && slices.Contains(after, c.name)
-	}
-	if len(covering) == 1 && covering[0].name == composite && !slices.Contains(before, composite) {
-		// Passing the composite alone is chance while a field it
-		// covers still fails (repairChecks).
-		kept = kept && d.allPass()
-	}
-	if kept {
-		return true
-	}
-	d.set(p.line, p.col, from)
-	return false
-}
-
-// covering are the checks whose digit or data includes p.
-func (d *mrzDraft) covering(p charPos) []boundCheck {
-	var out []boundCheck
-	for _, c := range d.checks() {
-		if c.covers(p) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// covers tells whether the check's digit or data includes p.
-func (c boundCheck) covers(p charPos) bool {
-	if p.line == c.line && p.col == c.at {
-		return true
-	}
-	for _, v := range c.variants {
-		for _, s := range v {
-			if s.line == p.line && s.start <= p.col && p.col < s.end {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func hasSymbols(readings []lineReading) bool {
@@ -227,37 +182,10 @@ func hasSymbols(readings []lineReading) bool {
 	return false
 }
 
-// draftOf is Parse's result res as a draft to correct further; nil when
-// res holds no MRZ.
-func draftOf(res Result) *mrzDraft {
-	if !res.Found {
-		return nil
-	}
-	lay := layoutOf(res)
-	if lay == nil {
-		return nil
-	}
-	lines := make([][]byte, len(res.Lines))
-	for i, l := range res.Lines {
-		lines[i] = []byte(l)
-	}
-	return newMrzDraft(lay, lines, res.Corrections)
-}
-
-// layoutOf is the layout Parse read res with.
-func layoutOf(res Result) *mrzLayout {
-	for _, lay := range layoutsFor(len(res.Lines)) {
-		if lay.format == res.Format && lay.accepts(res.Lines[0]) {
-			return lay
-		}
-	}
-	return nil
-}
-
 // glyphSource finds, for a position of the corrected MRZ, the symbol it
 // was read from and measures its glyph.
 type glyphSource struct {
-	d        *mrzDraft
+	d        *mrz.Draft
 	readings []lineReading
 	// reading[i] is the reading line i was read from, -1 for none;
 	// from[i][j] the symbol of column j in it, -1 for a restored filler.
@@ -266,9 +194,10 @@ type glyphSource struct {
 	dark    []func(x, y int) bool // ink test per reading, made when needed
 }
 
-func newGlyphSource(d *mrzDraft, readings []lineReading) *glyphSource {
-	g := &glyphSource{d: d, readings: readings, reading: make([]int, len(d.lines)), from: make([][]int, len(d.lines)), dark: make([]func(x, y int) bool, len(readings))}
-	for i, line := range d.lines {
+func newGlyphSource(d *mrz.Draft, readings []lineReading) *glyphSource {
+	lines := d.Lines()
+	g := &glyphSource{d: d, readings: readings, reading: make([]int, len(lines)), from: make([][]int, len(lines)), dark: make([]func(x, y int) bool, len(readings))}
+	for i, line := range lines {
 		// Parse may have read the lines in the other order, or left one
 		// out: each line comes from the reading nearest to it.
 		best, bestCost := -1, 0
@@ -318,14 +247,14 @@ func (g *glyphSource) symbol(line, col int) (Symbol, int, bool) {
 // recognizer read there.
 func (g *glyphSource) unchanged(line, col int) bool {
 	s, _, ok := g.symbol(line, col)
-	return ok && unicode.ToUpper(s.Char) == rune(g.d.lines[line][col])
+	return ok && unicode.ToUpper(s.Char) == rune(g.d.Lines()[line][col])
 }
 
 // fixedByClass tells whether the character at (line, col) is Parse's
 // look-alike for the digit read there, in a field of letters.
 func (g *glyphSource) fixedByClass(line, col int) bool {
 	s, _, ok := g.symbol(line, col)
-	return ok && s.Char < 128 && g.d.fixedByClass(line, col, byte(s.Char))
+	return ok && s.Char < 128 && g.d.FixedByClass(line, col, byte(s.Char))
 }
 
 // glyph measures the glyph read at (line, col).
@@ -356,7 +285,7 @@ const speckHeight = 1.0 / 3
 // fillers (or a filler and the line's end) counts.
 func (g *glyphSource) specks() []charPos {
 	var out []charPos
-	for i, line := range g.d.lines {
+	for i, line := range g.d.Lines() {
 		k := g.reading[i]
 		if k < 0 {
 			continue
@@ -387,9 +316,9 @@ func (g *glyphSource) specks() []charPos {
 // that hold only digits; nil when there are fewer than two.
 func (g *glyphSource) reference(c byte) *glyphRef {
 	var gs []glyph
-	for i, line := range g.d.lines {
+	for i, line := range g.d.Lines() {
 		for j, got := range line {
-			if got != c || g.d.lay.at[i][j].class != digitClass || !g.unchanged(i, j) {
+			if got != c || g.d.Class(i, j) != mrz.DigitClass || !g.unchanged(i, j) {
 				continue
 			}
 			if gl, ok := g.glyph(i, j); ok {

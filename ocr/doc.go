@@ -1,24 +1,23 @@
-// Package ocr reads the machine-readable zone (MRZ) of identity documents.
+// Package ocr reads the machine-readable zone (MRZ) of identity documents
+// off page images: a Reader finds the MRZ, reads its lines through a
+// Recognizer and corrects the reading by the glyphs' shapes.
 //
-// The work falls in three layers; file names say which a file is in.
+// The MRZ text work (Parse, check digits, layouts, the text correction
+// passes and the ordered list of all passes) is package ocr/mrz; the
+// names callers use (Result, Field, Parse, ...) are also here
+// (mrz_text.go), so that one import reads a page or a text.
 //
-// MRZ text (no images; ocr.Parse, ParseText): layout*.go (the formats,
-// their fields and check digits), parse*.go (fitting read lines to a
-// layout), correct*.go with passes.go (the ordered, named correction
-// passes; correct_shape.go and correct_class.go hold the glyph passes,
-// which the reader runs), structure.go (what "valid" means beyond check digits),
-// country*.go, date.go, name.go, checkdigit.go, field.go and result.go.
-//
-// Images (no text rules): preprocess*.go (grey, ink, line images),
+// Images, without text rules: preprocess*.go (grey, ink, line images),
 // locate*.go (MRZ lines and blocks by their geometry: regular pitch,
 // line spacing, alignment, and the lines a block lacks), pitch.go
 // (characters in their cells), shape.go and symbol.go (glyphs and their
 // shapes).
 //
-// The reader joins them (reader*.go, confidence.go): it locates the
-// candidate blocks, reads their lines through a Recognizer in several
-// views, parses every combination, runs the glyph passes, which need
-// both the text and the glyphs, and keeps the reading that has an MRZ's
-// shape. The Tesseract recognizer lives in ocr/tesseract so that this
-// package builds without cgo.
+// The reader joins them (reader*.go): it locates the candidate blocks,
+// reads their lines in several views, fits every combination with
+// mrz.Fit, runs the glyph passes (correct_shape.go, correct_class.go),
+// which need both the text and the glyphs, puts in review what the
+// glyphs leave unsure (confidence.go), and keeps the reading that has an
+// MRZ's shape. The Tesseract recognizer lives in ocr/tesseract so that
+// this package builds without cgo.
 package ocr

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/ocr/mrz"
 )
 
 // Recognizer reads the text of one MRZ line image (dark text on light,
@@ -242,7 +243,7 @@ func bestCombination(views [][]lineReading, glyphs *glyphReader, now time.Time) 
 			conf += pick[i].conf()
 			k /= len(views)
 		}
-		res := unexplained(keepBroken(settleShapes(parseAt(slices.Clone(text), now), pick, glyphs, now), now), text)
+		res := unexplained(mrz.Finish(settleShapes(mrz.Fit(slices.Clone(text), now), pick, glyphs, now), now), text)
 		if c == 0 || truer(res, conf, best, bestConf) {
 			best, bestConf = res, conf
 		}
