@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -123,6 +125,7 @@ func (w *wizard) edit(r *app.Request) {
 	for _, s := range w.steps {
 		s.load(r)
 	}
+	clear(w.touched) // loading is no act of the user's
 	w.show(0)
 }
 
@@ -240,9 +243,11 @@ func (w *wizard) touch(i int) {
 	}
 }
 
-// refresh enables Next when the step is valid, and says what blocks it
-// once the user acted on the step: not before, so that a step does not
-// greet the user with an error about a field they have not reached.
+// refresh enables Next when the step is valid and says what blocks it.
+// Something missing is said at once, calmly: it is why Next is off. A
+// wrong value is said once the user acted on the step, not before, so
+// that a step does not greet the user with an error about a field they
+// have not reached; from then on the line is a warning.
 func (w *wizard) refresh() {
 	err := w.validate()
 	if err == nil {
@@ -250,10 +255,34 @@ func (w *wizard) refresh() {
 	} else {
 		w.next.Disable()
 	}
-	if !w.touched[w.at] {
-		err = nil
+	text, missing := w.missing(err)
+	switch {
+	case missing:
+	case w.touched[w.at]:
+		text = w.u.Catalog.Error(err)
+	default:
+		text = ""
 	}
-	w.problem.SetText(w.u.Catalog.Error(err))
+	w.problem.Importance = widget.MediumImportance
+	if w.touched[w.at] {
+		w.problem.Importance = widget.WarningImportance
+	}
+	w.problem.SetText(text)
+}
+
+// missing words err when it says that something is missing (a surname,
+// the pages, an e-mail address not typed yet) rather than wrong.
+func (w *wizard) missing(err error) (string, bool) {
+	var e *app.Error
+	switch {
+	case !errors.As(err, &e):
+		return "", false
+	case strings.HasSuffix(e.Code, "_missing"):
+		return w.u.Catalog.Error(err), true
+	case e.Code == "request.email_invalid" && e.Data["value"] == "":
+		return w.u.T("ui.send.email_missing"), true
+	}
+	return "", false
 }
 
 func (w *wizard) validate() error {
