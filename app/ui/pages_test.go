@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"bytes"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/ocr/specimen"
 	"github.com/idpro/idpro/scan"
 )
@@ -122,9 +124,46 @@ func TestWholeScanIsKept(t *testing.T) {
 		t.Fatalf("draft pages %+v (%v)", draft.Pages, err)
 	}
 	e.u.wizard.edit(draft)
+	e.u.Wait()
 	d.switchVersion(0)
 	e.u.Wait()
 	if width() != cut || d.views[0].whole {
 		t.Fatalf("switched back in the reopened draft: width %d, want %d", width(), cut)
+	}
+}
+
+// Opening a draft decodes and checks its pages off the UI goroutine; until
+// they are shown, a save keeps the stored pages instead of emptying the
+// draft.
+func TestOpeningADraftKeepsItsPagesWhileLoading(t *testing.T) {
+	e := newEnv(t, nil)
+	path, _ := passportFile(t, e.dir, 4, specimen.Card)
+	e.u.ImportFiles(path)
+	e.u.Wait()
+	e.u.wizard.saveNow()
+	id := e.u.wizard.req.ID
+	e.u.newRequest()
+	e.u.Wait()
+	draft, err := e.store.Request(id)
+	if err != nil || len(draft.Pages) != 1 {
+		t.Fatalf("draft %+v (%v)", draft, err)
+	}
+	e.u.wizard.edit(draft)
+	d := e.u.wizard.docs
+	if d.pages.Len() != 0 {
+		t.Fatal("the pages were decoded on the UI goroutine")
+	}
+	var r app.Request
+	d.save(&r)
+	if len(r.Pages) != 1 || !bytes.Equal(r.Pages[0].Data, draft.Pages[0].Data) {
+		t.Fatalf("a save while the pages load wrote %d pages", len(r.Pages))
+	}
+	e.u.Wait()
+	if d.pages.Len() != 1 || len(d.views) != 1 || d.locked {
+		t.Fatalf("after loading: %d pages, %d views, locked %v", d.pages.Len(), len(d.views), d.locked)
+	}
+	d.save(&r)
+	if len(r.Pages) != 1 || !bytes.Equal(r.Pages[0].Data, draft.Pages[0].Data) || r.Pages[0].Label != draft.Pages[0].Label {
+		t.Fatalf("after loading, a save wrote %+v", r.Pages)
 	}
 }

@@ -51,9 +51,9 @@ func (d *documentsStep) view(ctx context.Context, p scan.Page) pageView {
 	return v
 }
 
-// storedView is the view of a page of a saved draft, built on the UI
-// goroutine: without the MRZ read, which the draft's data already holds
-// and which would make opening a draft wait.
+// storedView is the view of a page of a saved draft: without the MRZ
+// read, which the draft's data already holds and which would make
+// opening a draft wait.
 func (d *documentsStep) storedView(p scan.Page) pageView {
 	return pageView{thumb: thumbnail(p.Image), report: scan.Checker{}.Check(context.Background(), p), step: d, id: viewIDs.Add(1)}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image"
 	"io"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -46,6 +47,10 @@ type documentsStep struct {
 	// locked while pages are being added, read or turned: the page
 	// buttons then wait, as a finished job finds its page by index.
 	locked bool
+	// stored is the loaded request's pages until they are decoded;
+	// loads counts loads, so that only the latest one lands.
+	stored []app.Page
+	loads  int
 }
 
 func newDocumentsStep(w *wizard) *documentsStep {
@@ -89,6 +94,10 @@ func newDocumentsStep(w *wizard) *documentsStep {
 func (d *documentsStep) title() string              { return d.w.u.T("ui.step.documents") }
 func (d *documentsStep) content() fyne.CanvasObject { return d.root }
 
+// load shows a saved request's pages. Decoding and checking them takes a
+// moment per page, so it happens off the UI goroutine; until it is done
+// the request keeps its stored pages (a save in between writes them
+// back unchanged), and a newer load makes an older one's result stale.
 func (d *documentsStep) load(r *app.Request) {
 	for l, k := range d.labels {
 		if k == r.Document.Kind {
@@ -98,24 +107,52 @@ func (d *documentsStep) load(r *app.Request) {
 	d.pages = scan.Pages{Max: app.MaxPages}
 	d.views = nil
 	d.mrz.SetText("")
-	for _, p := range r.Pages {
-		page, err := scan.FromStored(p)
-		if err != nil {
-			d.w.u.Log.Warn("stored page unreadable", "label", p.Label, "err", err)
-			continue
-		}
-		if d.pages.Add(page) == nil {
-			d.pages.Label(d.pages.Len()-1, scan.Label(p.Label))
+	d.loads++
+	d.stored = nil
+	if len(r.Pages) == 0 {
+		d.refreshGallery()
+		return
+	}
+	d.stored = slices.Clone(r.Pages)
+	gen, stored := d.loads, d.stored
+	d.working(d.w.u.T("ui.docs.importing"))
+	d.w.u.goBackground(func(context.Context) {
+		var pages []scan.Page
+		var labels []scan.Label
+		var views []pageView
+		for _, p := range stored {
+			page, err := scan.FromStored(p)
+			if err != nil {
+				d.w.u.Log.Warn("stored page unreadable", "label", p.Label, "err", err)
+				continue
+			}
 			v := d.storedView(page)
 			v.other, v.whole = p.Original, p.Whole
-			d.views = append(d.views, v)
+			pages, views = append(pages, page), append(views, v)
+			labels = append(labels, scan.Label(p.Label))
 		}
-	}
-	d.refreshGallery()
+		d.w.u.Do(func() {
+			if gen != d.loads {
+				return
+			}
+			d.stored = nil
+			for i, page := range pages {
+				if d.pages.Add(page) == nil {
+					d.pages.Label(d.pages.Len()-1, labels[i])
+					d.views = append(d.views, views[i])
+				}
+			}
+			d.idle()
+		})
+	})
 }
 
 func (d *documentsStep) save(r *app.Request) {
 	r.Document.Kind = d.labels[d.kind.Selected]
+	if d.stored != nil { // still loading: the stored pages stand
+		r.Pages = append(r.Pages[:0], d.stored...)
+		return
+	}
 	r.Pages = r.Pages[:0]
 	for i, p := range d.pages.All() {
 		r.Pages = append(r.Pages, app.Page{Label: string(p.Label), ContentType: p.ContentType, Data: p.Data, DPI: p.DPI,

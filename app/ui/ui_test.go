@@ -365,6 +365,7 @@ func TestFifthPageIsRefusedAndDraftsResume(t *testing.T) {
 	e.u.tabs.SelectIndex(1)
 	e.u.history.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	test.Tap(e.u.history.open)
+	e.u.Wait()
 	if e.u.tabs.SelectedIndex() != 0 || w.docs.pages.Len() != 3 || e.person().surname.Text != "Draft" {
 		t.Fatalf("draft not resumed: %d pages, surname %q", w.docs.pages.Len(), e.person().surname.Text)
 	}
