@@ -63,12 +63,16 @@ func (p *countryPicker) code() string {
 	return strings.ToUpper(strings.TrimSpace(p.f.Text))
 }
 
-// problem says that the text typed names no country of the list (and
-// so no code to store); nil for a country or an empty entry.
+// problem says that the text typed names no one country of the list
+// (and so no code to store): while the list is open, that one is still to
+// be picked from it; nil for a country or an empty entry.
 func (p *countryPicker) problem() error {
 	text := strings.TrimSpace(p.f.Text)
-	if _, ok := p.list.Resolve(text); ok || text == "" {
+	switch _, ok := p.list.Resolve(text); {
+	case ok || text == "":
 		return nil
+	case p.open():
+		return app.Errorf("ui.country.choice_missing", nil)
 	}
 	return app.Errorf("ui.country.unknown", nil, "value", text)
 }

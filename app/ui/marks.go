@@ -110,9 +110,11 @@ func (m *mrzMarks) show(r *app.Request) {
 	}
 }
 
-func joinHint(a, b string) string {
-	if a == "" {
-		return b
+// joinHint puts the mark before the field's own hint: a hint is one
+// line, and the mark is what the user looks for.
+func joinHint(own, mark string) string {
+	if own == "" {
+		return mark
 	}
-	return a + " " + b
+	return mark + " " + own
 }

@@ -35,7 +35,7 @@ func TestMRZFieldsAreMarked(t *testing.T) {
 	}
 	marks := p.marks.fields
 	for _, f := range []ocr.Field{ocr.FieldSurname, ocr.FieldDocumentNumber, ocr.FieldNationality} {
-		if m := marks[f]; !strings.Contains(m.item.HintText, "Read from the document's machine-readable zone") || m.warn.Visible() {
+		if m := marks[f]; !strings.Contains(m.item.HintText, "From the machine-readable zone.") || m.warn.Visible() {
 			t.Errorf("%s: hint %q, warning shown %v; want marked as read from the MRZ", f, m.item.HintText, m.warn.Visible())
 		}
 	}
