@@ -235,9 +235,10 @@ func (w *wizard) changed() {
 	w.scheduleSave()
 }
 
-// touch marks step i as acted on (a field left), so its problem shows.
+// touch marks step i as acted on (a field left), so its problem shows,
+// as it is now the field is left (a country's list closed).
 func (w *wizard) touch(i int) {
-	if i == w.at && !w.touched[i] {
+	if i == w.at {
 		w.touched[i] = true
 		w.refresh()
 	}

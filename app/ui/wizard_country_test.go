@@ -76,9 +76,11 @@ func TestCountryPickerFindsByNameOrCode(t *testing.T) {
 	if p.born.rows.Visible() || w.at != 1 || p.born.name.Text != "Poland" {
 		t.Fatalf("Escape: list shown %v, step %d, name %q", p.born.rows.Visible(), w.at+1, p.born.name.Text)
 	}
-	typeInto(p.issuer, "Atlantis")
+	typeInto(p.issuer, "")
+	typeIn(e, p.issuedBy.f, "Atlantis")
+	e.u.win.Canvas().FocusNext()
 	if !w.next.Disabled() || !strings.Contains(w.problem.Text, `"Atlantis" is not a country`) {
-		t.Fatalf("Atlantis: Next disabled %v, %q", w.next.Disabled(), w.problem.Text)
+		t.Fatalf("Atlantis left: Next disabled %v, %q", w.next.Disabled(), w.problem.Text)
 	}
 	typeInto(p.issuer, second.Code)
 	e.next(t)
