@@ -118,6 +118,15 @@ func shownTexts(o fyne.CanvasObject) []string {
 	return out
 }
 
+// drawn paints the window as the user would see it, so a screen that the
+// painter cannot draw (a nil colour) fails here, not on a user's desk.
+func drawn(t *testing.T, c fyne.Canvas) {
+	t.Helper()
+	if img := c.Capture(); img.Bounds().Empty() {
+		t.Error("nothing drawn")
+	}
+}
+
 // untranslated checks the texts of a screen in lang: none may be an
 // English text that lang says otherwise (a label built once, Fyne's
 // "(Select one)"), and one that lang says as English is suspicious
@@ -178,7 +187,7 @@ func untranslated(t *testing.T, screen, lang string, cat map[string]map[string]s
 
 // Every screen of the history, the settings, the Scan dialog, a
 // request's details and the backup's passphrase speaks Dutch, French
-// and German, nothing left in English.
+// and German, nothing left in English, and can be drawn.
 func TestScreensAreTranslated(t *testing.T) {
 	cat := catalogText(t)
 	t.Cleanup(func() { followLanguage("en") })
@@ -206,6 +215,7 @@ func TestScreensAreTranslated(t *testing.T) {
 				}
 			}
 			untranslated(t, "the window and its history", lang, cat, texts)
+			drawn(t, c)
 
 			asked, err := e.store.Request(reqs[1].ID)
 			if err != nil {
@@ -213,12 +223,14 @@ func TestScreensAreTranslated(t *testing.T) {
 			}
 			h.view.show(asked)
 			untranslated(t, "a request's details", lang, cat, shownTexts(c.Overlays().Top()))
+			drawn(t, c)
 			h.view.dialog.Hide()
 
 			tabs, top := openSettings(t, e)
 			for i := range tabs.Items {
 				tabs.SelectIndex(i)
 				untranslated(t, "the settings' "+tabs.Items[i].Text, lang, cat, shownTexts(top))
+				drawn(t, c)
 			}
 			test.Tap(buttonNamed(t, top, u.T("ui.cancel")))
 
@@ -229,6 +241,7 @@ func TestScreensAreTranslated(t *testing.T) {
 			s.pick.SetSelectedIndex(0)
 			e.u.Wait()
 			untranslated(t, "the Scan dialog", lang, cat, shownTexts(c.Overlays().Top()))
+			drawn(t, c)
 			s.close()
 
 			u.askRecovery(func() {})
