@@ -216,17 +216,24 @@ func (v *settingsView) about() fyne.CanvasObject {
 	}
 	title := widget.NewLabel(u.T("ui.settings.about_version", "version", version))
 	title.TextStyle.Bold = true
-	where := widget.NewLabel(u.T("ui.settings.about_data", "dir", u.DataDir))
-	where.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(title)
+	if u.DataDir != "" {
+		where := widget.NewLabel(u.T("ui.settings.about_data", "dir", u.DataDir))
+		where.Wrapping = fyne.TextWrapWord
+		open := widget.NewButtonWithIcon(u.T("ui.settings.open_data"), theme.FolderOpenIcon(), func() {
+			if err := u.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(u.DataDir)}); err != nil {
+				u.showError(app.Errorf("ui.open_failed", err))
+			}
+		})
+		box.Add(where)
+		box.Add(container.NewHBox(open))
+	}
 	var lines []string
 	for _, c := range components {
 		lines = append(lines, c[0]+" — "+c[1])
 	}
-	list := widget.NewLabel(strings.Join(lines, "\n"))
-	box := container.NewVBox(title, where, widget.NewLabel(u.T("ui.settings.about_components")), list)
-	if u.DataDir == "" {
-		where.Hide()
-	}
+	box.Add(widget.NewLabel(u.T("ui.settings.about_components")))
+	box.Add(widget.NewLabel(strings.Join(lines, "\n")))
 	return container.NewVScroll(box)
 }
 

@@ -203,6 +203,7 @@ func TestScreensAreTranslated(t *testing.T) {
 				t.Fatal(err)
 			}
 			u := e.u
+			u.DataDir = e.dir // the About tab says where data is kept
 			c := u.win.Canvas()
 
 			h := showHistory(e, 1000, 720)
