@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/collate"
@@ -97,16 +98,32 @@ func ISO(lang string) *List {
 // language of the app: a user in Brussels may type the French name in the
 // Dutch interface.
 func regionNames(lang, region string) (string, []string) {
-	r := language.MustParseRegion(region)
-	name := display.Regions(language.Make(lang)).Name(r)
-	var keys []string
-	for _, l := range locale.Supported {
-		if k := Fold(display.Regions(language.Make(l)).Name(r)); k != "" && !slices.Contains(keys, k) {
-			keys = append(keys, k)
+	return display.Regions(language.Make(lang)).Name(language.MustParseRegion(region)), slices.Clone(searchKeys()[region])
+}
+
+// searchKeys are the folded names of every region in every language of
+// the app, by alpha-2 code; worked out once, whatever the UI's language.
+var searchKeys = sync.OnceValue(func() map[string][]string {
+	var regions []language.Region
+	for _, code := range ocr.ISOCountryCodes() {
+		if r, err := language.ParseRegion(code); err == nil {
+			regions = append(regions, r)
 		}
 	}
-	return name, keys
-}
+	for _, region := range icaoRegions {
+		regions = append(regions, language.MustParseRegion(region))
+	}
+	keys := map[string][]string{}
+	for _, l := range locale.Supported {
+		namer := display.Regions(language.Make(l))
+		for _, r := range regions {
+			if k := Fold(namer.Name(r)); k != "" && !slices.Contains(keys[r.String()], k) {
+				keys[r.String()] = append(keys[r.String()], k)
+			}
+		}
+	}
+	return keys
+})
 
 func newList(lang string, items []Country) *List {
 	col := collate.New(language.Make(lang), collate.Loose)
