@@ -6,17 +6,19 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/idpro/idpro/ocr/locate"
 	"github.com/idpro/idpro/ocr/mrz"
+	"github.com/idpro/idpro/ocr/shape"
 )
 
-// confusableGlyphs are the look-alikes shapeRead tells apart in fields
-// of letters and digits (shape.go); the name rules and the stem have
+// confusableGlyphs are the look-alikes shape.Read tells apart in fields
+// of letters and digits (package ocr/shape); the name rules and the stem have
 // their own.
 const confusableGlyphs = "O0DB8"
 
 // settleShapes runs the glyph passes (ocr/mrz/passes.go) on res: it changes
 // characters whose glyph's shape, in the line image the reading came
-// from, clearly says another one (shape.go):
+// from, clearly says another one (package ocr/shape):
 // one of the confusable glyphs in fields that allow letters and digits,
 // a bare stem (I, or 1 as a check digit says), and in names the letters
 // the model confuses (H, M, N; T, V, W, Y; B and O, also where Parse
@@ -80,7 +82,7 @@ type glyphWork struct {
 	cands []charPos
 	// specks are the marks among fillers too small to be characters.
 	specks      []charPos
-	zero, eight *glyphRef
+	zero, eight *shape.Ref
 }
 
 func newGlyphWork(d *mrz.Draft, res Result, readings []lineReading, reader *glyphReader) *glyphWork {
@@ -105,7 +107,7 @@ func undoDeniedSwaps(d *mrz.Draft, g *glyphWork) bool {
 	changed := false
 	for _, c := range g.undo {
 		gl, ok := g.src.glyph(c.Line, c.Col)
-		if ok && shapeRead(c.To[0], gl, g.zero, g.eight) == c.From[0] {
+		if ok && shape.Read(c.To[0], gl, g.zero, g.eight) == c.From[0] {
 			d.Set(c.Line, c.Col, c.From[0])
 			changed = true
 		}
@@ -126,7 +128,7 @@ func clearSpecks(d *mrz.Draft, g *glyphWork) bool {
 }
 
 // settleGlyphShapes changes the characters whose glyph's shape clearly
-// says another one, as shape.go measures it.
+// says another one, as package ocr/shape measures it.
 func settleGlyphShapes(d *mrz.Draft, g *glyphWork) bool {
 	changed := false
 	for _, p := range g.cands {
@@ -137,18 +139,18 @@ func settleGlyphShapes(d *mrz.Draft, g *glyphWork) bool {
 		c, class := d.Lines()[p.line][p.col], d.Class(p.line, p.col)
 		var to byte
 		switch {
-		case gl.isStem() && class == mrz.LetterClass:
+		case gl.IsStem() && class == mrz.LetterClass:
 			to = 'I'
-		case gl.isStem() && c != 'I' && c != '1':
+		case gl.IsStem() && c != 'I' && c != '1':
 			// I or 1: only a check digit can say which.
 			if d.Covered(p.line, p.col) && (d.ChangeHolds(p.line, p.col, 'I') || d.ChangeHolds(p.line, p.col, '1')) {
 				changed = true
 			}
 			continue
 		case d.InName(p.line, p.col):
-			to = letterShape(c, gl)
+			to = shape.Letter(c, gl)
 		case d.ShapeMaySettle(p.line, p.col):
-			to = shapeRead(c, gl, g.zero, g.eight)
+			to = shape.Read(c, gl, g.zero, g.eight)
 		}
 		if to == 0 || to == c {
 			continue
@@ -258,18 +260,18 @@ func (g *glyphSource) fixedByClass(line, col int) bool {
 }
 
 // glyph measures the glyph read at (line, col).
-func (g *glyphSource) glyph(line, col int) (glyph, bool) {
+func (g *glyphSource) glyph(line, col int) (shape.Glyph, bool) {
 	s, k, ok := g.symbol(line, col)
 	if !ok {
-		return glyph{}, false
+		return shape.Glyph{}, false
 	}
 	img := g.readings[k].img
 	box := s.Box.Intersect(img.Bounds())
 	if g.dark[k] == nil {
-		l := newLuma(img)
-		g.dark[k] = func(x, y int) bool { return l.at(x, y) < 128 }
+		l := locate.NewLuma(img)
+		g.dark[k] = func(x, y int) bool { return l.At(x, y) < 128 }
 	}
-	return measureGlyph(box, g.dark[k])
+	return shape.Measure(box, g.dark[k])
 }
 
 // speckHeight is how small, against the line's characters, a mark is
@@ -314,8 +316,8 @@ func (g *glyphSource) specks() []charPos {
 
 // reference averages the glyphs read as digit c, unchanged, in positions
 // that hold only digits; nil when there are fewer than two.
-func (g *glyphSource) reference(c byte) *glyphRef {
-	var gs []glyph
+func (g *glyphSource) reference(c byte) *shape.Ref {
+	var gs []shape.Glyph
 	for i, line := range g.d.Lines() {
 		for j, got := range line {
 			if got != c || g.d.Class(i, j) != mrz.DigitClass || !g.unchanged(i, j) {
@@ -326,7 +328,7 @@ func (g *glyphSource) reference(c byte) *glyphRef {
 			}
 		}
 	}
-	r, ok := newGlyphRef(gs)
+	r, ok := shape.NewRef(gs)
 	if !ok {
 		return nil
 	}

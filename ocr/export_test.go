@@ -4,28 +4,28 @@ import (
 	"image"
 	"slices"
 	"time"
+
+	"github.com/idpro/idpro/ocr/locate"
 )
 
 // LocatedLines exposes the locating pipeline to the external tests, which
 // may import ocr/specimen (it imports ocr): the upright line images the
 // recognizer would get, top line first, or nil when no MRZ was found.
-func LocatedLines(img image.Image) []*image.Gray { return LocatedLinesAt(img, lineViews[0].capPx) }
-
-// LocatedLinesAt is LocatedLines with capitals capPx high.
-func LocatedLinesAt(img image.Image, capPx float64) []*image.Gray {
-	src := newLuma(img)
-	work, factor := downsample(src)
-	block, ok := locate(work)
-	if !ok {
+func LocatedLines(img image.Image) []*image.Gray {
+	src := locate.NewLuma(img)
+	work, factor := locate.Downsample(src)
+	blocks := locate.All(work)
+	if len(blocks) == 0 {
 		return nil
 	}
-	out := make([]*image.Gray, len(block.lines))
-	for i, l := range block.lines {
+	block := blocks[0]
+	out := make([]*image.Gray, len(block.Lines))
+	for i, l := range block.Lines {
 		at := i
-		if block.flipped {
+		if block.Flipped {
 			at = len(out) - 1 - i
 		}
-		out[at] = lineImage(src, factor, block.frame, l, block.flipped, capPx)
+		out[at] = locate.LineImage(src, factor, block.Frame, l, block.Flipped, locate.Views[0].CapPx)
 	}
 	return out
 }
@@ -41,44 +41,11 @@ func GlyphBoxes(line *image.Gray) []image.Rectangle {
 		}
 	}
 	var out []image.Rectangle
-	for _, b := range blobs(ink, w, h) {
-		out = append(out, image.Rect(b.x0, b.y0, b.x1, b.y1).Add(line.Rect.Min))
+	for _, b := range locate.Blobs(ink, w, h) {
+		out = append(out, b.Rect().Add(line.Rect.Min))
 	}
 	slices.SortFunc(out, func(a, b image.Rectangle) int { return a.Min.X - b.Min.X })
 	return out
-}
-
-// ShapeRead is what the glyph rules say of the glyph in boxes[at], read
-// as read in a field that allows letters and digits, with the zeros and
-// eights of text outside [from, to) as the MRZ's references.
-func ShapeRead(line *image.Gray, boxes []image.Rectangle, text string, from, to, at int, read byte) byte {
-	dark := func(x, y int) bool { return line.GrayAt(x, y).Y < 128 }
-	refs := map[byte][]glyph{}
-	for k := range text {
-		if k >= from && k < to || (text[k] != '0' && text[k] != '8') {
-			continue
-		}
-		if g, ok := measureGlyph(boxes[k], dark); ok {
-			refs[text[k]] = append(refs[text[k]], g)
-		}
-	}
-	zero, _ := newGlyphRef(refs['0'])
-	eight, _ := newGlyphRef(refs['8'])
-	g, ok := measureGlyph(boxes[at], dark)
-	if !ok {
-		return 0
-	}
-	return shapeRead(read, g, zero, eight)
-}
-
-// LetterShape is what the name rule says of the glyph in box, read as
-// read.
-func LetterShape(line *image.Gray, box image.Rectangle, read byte) byte {
-	g, ok := measureGlyph(box, func(x, y int) bool { return line.GrayAt(x, y).Y < 128 })
-	if !ok {
-		return 0
-	}
-	return letterShape(read, g)
 }
 
 // SettleShapes runs the reader's shape step on res, as if each line had

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/ocr/locate"
 	"github.com/idpro/idpro/ocr/mrz"
 )
 
@@ -114,9 +115,9 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 	case <-ctx.Done():
 		return Result{}, ctx.Err()
 	}
-	src := newLuma(img)
-	work, factor := downsample(src)
-	blocks := locateAll(work)
+	src := locate.NewLuma(img)
+	work, factor := locate.Downsample(src)
+	blocks := locate.All(work)
 	if len(blocks) == 0 {
 		return Result{}, nil
 	}
@@ -133,11 +134,11 @@ func (r *Reader) Read(ctx context.Context, img image.Image) (Result, error) {
 // and returns the truest: the MRZ is the block whose reading has an
 // MRZ's shape (its lines, check digits and structure), not the first
 // block of regular text.
-func readBlocks(ctx context.Context, rec Recognizer, src *luma, factor int, blocks []mrzBlock, now time.Time) (Result, error) {
+func readBlocks(ctx context.Context, rec Recognizer, src *locate.Luma, factor int, blocks []locate.Block, now time.Time) (Result, error) {
 	var best Result
 	first := true
 	for _, block := range blocks {
-		for _, b := range extended(block) {
+		for _, b := range locate.Extended(block) {
 			res, err := readBlock(ctx, rec, src, factor, b, now)
 			if err != nil {
 				return Result{}, err
@@ -157,10 +158,10 @@ func readBlocks(ctx context.Context, rec Recognizer, src *luma, factor int, bloc
 // (settled): first upright as the layout suggests, in each line view in
 // turn, combining the views line by line; then the other way up, in case
 // the layout misled.
-func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, now time.Time) (Result, error) {
+func readBlock(ctx context.Context, rec Recognizer, src *locate.Luma, factor int, block locate.Block, now time.Time) (Result, error) {
 	var best Result
-	orientations := []bool{block.flipped, !block.flipped}
-	if block.headed {
+	orientations := []bool{block.Flipped, !block.Flipped}
+	if block.Headed {
 		// The Swiss first line's place fixed the orientation; the other
 		// way up reads garbage that may pass as a one-line EU licence.
 		orientations = orientations[:1]
@@ -169,7 +170,7 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 	for _, flipped := range orientations {
 		var views [][]lineReading
 		var res Result
-		for _, v := range lineViews {
+		for _, v := range locate.Views {
 			lines, err := readLines(ctx, rec, src, factor, block, flipped, v)
 			if err != nil {
 				return Result{}, err
@@ -177,7 +178,7 @@ func readBlock(ctx context.Context, rec Recognizer, src *luma, factor int, block
 			views = append(views, lines)
 			// The combinations include the earlier views' own.
 			res = bestCombination(views, glyphs, now)
-			res.Turns = uprightTurns(block.frame, flipped)
+			res.Turns = uprightTurns(block.Frame, flipped)
 			if settled(res) {
 				return res, nil
 			}
@@ -201,9 +202,9 @@ func uprightTurns(frame float64, flipped bool) int {
 }
 
 // readLines recognises every line of the block, top line first.
-func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block mrzBlock, flipped bool, v lineView) ([]lineReading, error) {
-	lines := make([]lineReading, len(block.lines))
-	for i, l := range block.lines {
+func readLines(ctx context.Context, rec Recognizer, src *locate.Luma, factor int, block locate.Block, flipped bool, v locate.View) ([]lineReading, error) {
+	lines := make([]lineReading, len(block.Lines))
+	for i, l := range block.Lines {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -211,7 +212,7 @@ func readLines(ctx context.Context, rec Recognizer, src *luma, factor int, block
 		if flipped {
 			at = len(lines) - 1 - i
 		}
-		img := v.image(func(capPx float64) *image.Gray { return lineImage(src, factor, block.frame, l, flipped, capPx) })
+		img := v.Image(func(capPx float64) *image.Gray { return locate.LineImage(src, factor, block.Frame, l, flipped, capPx) })
 		read, err := recognize(rec, img)
 		if err != nil {
 			return nil, err

@@ -2,7 +2,6 @@ package ocr_test
 
 import (
 	"image"
-	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -31,108 +30,6 @@ func cutMRZ(t testing.TB, d specimen.Document) ([]*image.Gray, [][]image.Rectang
 		}
 	}
 	return lines, boxes
-}
-
-// TestShapeSettlesConfusablesInOCRB renders a visa whose optional data
-// mixes 0, O, B and 8, cuts its MRZ lines as the reader does, and asks
-// the glyph rules about each of those characters read as its look-alike:
-// a 0 read as O is a 0, a B read as 8 is a B, and no character read
-// right is changed.
-func TestShapeSettlesConfusablesInOCRB(t *testing.T) {
-	d := specimen.Random(6, specimen.VisaA)
-	d.OptionalData = "B0O8KB0OX80B"
-	lines, all := cutMRZ(t, d)
-	text, boxes := d.MRZ()[1], all[1]
-	const from = 28 // visa optional data, to the end of the line
-	misread := map[byte]byte{'0': 'O', 'O': '0', 'B': '8', '8': 'B'}
-	for at := from; at < len(text); at++ {
-		c := text[at]
-		if _, ok := misread[c]; !ok {
-			continue
-		}
-		if got := ocr.ShapeRead(lines[1], boxes, text, from, len(text), at, c); got != 0 {
-			t.Errorf("%c at %d read right: shape says %q, want no change", c, at, got)
-		}
-		got := ocr.ShapeRead(lines[1], boxes, text, from, len(text), at, misread[c])
-		switch c {
-		case '0', 'B':
-			if got != c {
-				t.Errorf("%c at %d read as %c: shape says %q, want %c", c, at, misread[c], got, c)
-			}
-		default:
-			// An O read as 0, an 8 read as B: the shape may leave them, but
-			// must never make them worse.
-			if got != 0 && got != c {
-				t.Errorf("%c at %d read as %c: shape says %q", c, at, misread[c], got)
-			}
-		}
-	}
-}
-
-// TestShapeTellsMAndNFromH renders a passport whose name holds M, N and
-// H, and asks the name rule about each read as each of the three: a
-// glyph read as another of them comes back as itself; read as itself it
-// stays.
-func TestShapeTellsMAndNFromH(t *testing.T) {
-	d := specimen.Random(3, specimen.Passport)
-	d.Surname, d.GivenNames = "HAMMOND", "NHEMI"
-	lines, all := cutMRZ(t, d)
-	text, boxes := d.MRZ()[0], all[0]
-	seen := map[byte]int{}
-	for at := 5; at < len(text); at++ {
-		c := text[at]
-		if c != 'M' && c != 'N' && c != 'H' {
-			continue
-		}
-		seen[c]++
-		for _, read := range []byte("HMN") {
-			got := ocr.LetterShape(lines[0], boxes[at], read)
-			if read == c && got != 0 && got != c || read != c && got != c {
-				t.Errorf("%c at %d read as %c: shape says %q", c, at, read, got)
-			}
-		}
-	}
-	if seen['M'] == 0 || seen['N'] == 0 || seen['H'] == 0 {
-		t.Fatalf("the name line %s lacks M, N or H", text)
-	}
-}
-
-// TestShapeTellsLettersFromWhatTheyAreReadAs renders passports whose
-// names hold letters the model reads as another, and asks the name rules
-// about each glyph read as that other: a T or V read as W (a W's sides
-// reach its foot), a Y read as V (it stands on a stem), a B read as O
-// (its bowls meet in the middle) come back as themselves; the letter
-// read as itself, and a D read as O, stay.
-func TestShapeTellsLettersFromWhatTheyAreReadAs(t *testing.T) {
-	for _, c := range []struct {
-		surname, given string
-		read           byte
-		says           map[byte]byte // the letter printed: what the shape says of it read as read
-		count          map[byte]int  // how many of each the name line holds
-	}{
-		{"TWIST", "VAWTER", 'W', map[byte]byte{'T': 'T', 'V': 'V', 'W': 0}, map[byte]int{'T': 3, 'V': 1, 'W': 2}},
-		{"YVES", "VYVYAN", 'V', map[byte]byte{'Y': 'Y', 'V': 0}, map[byte]int{'Y': 3, 'V': 3}},
-		{"BOOD", "BOB", 'O', map[byte]byte{'B': 'B', 'O': 0, 'D': 0}, map[byte]int{'B': 3, 'O': 3, 'D': 1}},
-	} {
-		d := specimen.Random(3, specimen.Passport)
-		d.Surname, d.GivenNames = c.surname, c.given
-		lines, all := cutMRZ(t, d)
-		text, boxes := d.MRZ()[0], all[0]
-		seen := map[byte]int{}
-		for at := 5; at < len(text); at++ {
-			want, ok := c.says[text[at]]
-			if !ok {
-				continue
-			}
-			seen[text[at]]++
-			if got := ocr.LetterShape(lines[0], boxes[at], c.read); got != want {
-				t.Errorf("%s: %c at %d read as %c: shape says %q, want %q", text, text[at], at, c.read, got, want)
-			}
-		}
-		if !maps.Equal(seen, c.count) {
-			t.Errorf("the name line %s holds %v, want %v", text, seen, c.count)
-		}
-	}
 }
 
 // TestBReadAsZeroInANameIsB: a B read as 0, which Parse makes an O in a

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/idpro/idpro/app"
+	"github.com/idpro/idpro/ocr/locate"
 )
 
 // Symbol is one character a recognizer read and where it stands.
@@ -22,7 +23,7 @@ type Symbol struct {
 // SymbolRecognizer is a Recognizer that can also return the box of each
 // character it reads. The Reader and ReadLineImages use it when their
 // recognizer has it, to settle by the glyph's shape the letters and
-// digits OCR-B draws alike where no check digit can (see shape.go).
+// digits OCR-B draws alike where no check digit can (see package ocr/shape).
 type SymbolRecognizer interface {
 	RecognizeSymbols(img image.Image) ([]Symbol, error)
 }
@@ -84,13 +85,13 @@ func cropGlyph(img image.Image, box image.Rectangle, px int) *image.Gray {
 	w, h := int(math.Round(float64(box.Dx())*k)), int(math.Round(float64(box.Dy())*k))
 	m := max(2, h/4)
 	out := image.NewGray(image.Rect(0, 0, w+2*m, h+2*m))
-	l := newLuma(img)
-	x0, y0 := float64(box.Min.X-l.rect.Min.X), float64(box.Min.Y-l.rect.Min.Y)
+	l := locate.NewLuma(img)
+	x0, y0 := float64(box.Min.X-l.Bounds().Min.X), float64(box.Min.Y-l.Bounds().Min.Y)
 	for y := range out.Rect.Dy() {
 		for x := range out.Rect.Dx() {
 			v := 255.0
 			if x >= m && x < m+w && y >= m && y < m+h {
-				v = l.sample(x0+(float64(x-m)+0.5)/k, y0+(float64(y-m)+0.5)/k)
+				v = l.Sample(x0+(float64(x-m)+0.5)/k, y0+(float64(y-m)+0.5)/k)
 			}
 			out.Pix[y*out.Stride+x] = uint8(v + 0.5)
 		}

@@ -67,7 +67,7 @@ var passes = [...]pass{
 	// fillers (ocr/correct_shape.go).
 	{name: "specks", stage: glyphs},
 	// O/0/D/B/8, bare stems and the name letters the model confuses,
-	// settled by the glyph's shape (ocr/shape.go).
+	// settled by the glyph's shape (ocr/shape).
 	{name: "shapes", stage: glyphs},
 	// Characters their field cannot hold read again among those it can
 	// (ocr/correct_class.go): last among the glyph passes, so that only

@@ -1,4 +1,4 @@
-package ocr_test
+package locate_test
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"image/draw"
 	"testing"
 
-	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/locate"
 	"github.com/idpro/idpro/ocr/specimen"
 )
 
@@ -94,7 +94,7 @@ func TestLocateFindsUprightLines(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				lines := ocr.LocatedLines(img)
+				lines := locate.LocatedLines(img)
 				want := d.MRZ()
 				if len(lines) != len(want) {
 					t.Errorf("%s: %d lines, want %d", name, len(lines), len(want))
@@ -113,7 +113,7 @@ func TestLocateFindsUprightLines(t *testing.T) {
 func TestLocateFindsNothingWithoutMRZ(t *testing.T) {
 	blank := image.NewGray(image.Rect(0, 0, 1240, 1754))
 	draw.Draw(blank, blank.Bounds(), image.NewUniform(color.Gray{Y: 240}), image.Point{}, draw.Src)
-	if lines := ocr.LocatedLines(blank); lines != nil {
+	if lines := locate.LocatedLines(blank); lines != nil {
 		t.Errorf("blank page: %d MRZ lines", len(lines))
 	}
 	// A photo of a desk with a few dark squares: blobs, but no text line.
@@ -121,7 +121,7 @@ func TestLocateFindsNothingWithoutMRZ(t *testing.T) {
 		x, y := 50+i*27%1100, 80+i*131%1600
 		draw.Draw(blank, image.Rect(x, y, x+12, y+15), image.NewUniform(color.Gray{}), image.Point{}, draw.Src)
 	}
-	if lines := ocr.LocatedLines(blank); lines != nil {
+	if lines := locate.LocatedLines(blank); lines != nil {
 		t.Errorf("scattered squares: %d MRZ lines", len(lines))
 	}
 }

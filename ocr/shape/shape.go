@@ -1,4 +1,4 @@
-package ocr
+package shape
 
 import (
 	"image"
@@ -18,8 +18,8 @@ import (
 // Glyph grids cut a character's box into gridW x gridH cells.
 const gridW, gridH = 10, 14
 
-// glyph is what the shape rules measure in one character's box.
-type glyph struct {
+// Glyph is what the shape rules measure in one character's box.
+type Glyph struct {
 	// grid is each cell's ink, 0 (white) to 9 (all ink).
 	grid [gridW * gridH]float64
 	// left is the mean distance from the box's left side to the first
@@ -39,9 +39,9 @@ type glyph struct {
 	waist float64
 }
 
-// measureGlyph measures the glyph in box; dark tells ink.
-func measureGlyph(box image.Rectangle, dark func(x, y int) bool) (glyph, bool) {
-	var g glyph
+// Measure measures the glyph in box; dark tells ink.
+func Measure(box image.Rectangle, dark func(x, y int) bool) (Glyph, bool) {
+	var g Glyph
 	w, h := box.Dx(), box.Dy()
 	if w < 3 || h < 6 {
 		return g, false
@@ -135,7 +135,7 @@ func firstInk(box image.Rectangle, y int, dark func(x, y int) bool) (int, bool) 
 
 // ink is the mean ink, 0 to 1, of the grid's rows [r0, r1) and columns
 // [c0, c1).
-func (g glyph) ink(r0, r1, c0, c1 int) float64 {
+func (g Glyph) ink(r0, r1, c0, c1 int) float64 {
 	sum := 0.0
 	for r := r0; r < r1; r++ {
 		for c := c0; c < c1; c++ {
@@ -162,8 +162,8 @@ const (
 // narrow and this solid is a stem: no other letter is.
 const stemAspect, stemInk = 0.4, 0.7
 
-// isStem tells a glyph that is a bare stem.
-func (g glyph) isStem() bool {
+// IsStem tells a glyph that is a bare stem.
+func (g Glyph) IsStem() bool {
 	return g.aspect <= stemAspect && g.ink(0, gridH, 0, gridW) >= stemInk
 }
 
@@ -187,9 +187,9 @@ const footOfY = 0.4
 // there, where O's is widest. (Blotted D narrows too: D stays.)
 const waistOfB = 0.5
 
-// letterShape is the letter the glyph's shape says when the recognizer
+// Letter is the letter the glyph's shape says when the recognizer
 // read H, M, N, O, V or W in a name; 0 when it does not say clearly.
-func letterShape(read byte, g glyph) byte {
+func Letter(read byte, g Glyph) byte {
 	switch read {
 	case 'H', 'M', 'N':
 		return g.hmn()
@@ -217,7 +217,7 @@ func letterShape(read byte, g glyph) byte {
 
 // hmn is which of H, M and N the glyph is; 0 when it does not say
 // clearly.
-func (g glyph) hmn() byte {
+func (g Glyph) hmn() byte {
 	upperRight, lowerRight := g.ink(1, 6, 5, 8), g.ink(8, 13, 5, 8)
 	switch {
 	case g.ink(1, 5, 3, 7) < aboveBar:
@@ -232,9 +232,9 @@ func (g glyph) hmn() byte {
 	return 0
 }
 
-// glyphRef is the mean of the glyphs read as one digit in digit-only
+// Ref is the mean of the glyphs read as one digit in digit-only
 // positions of an MRZ.
-type glyphRef struct {
+type Ref struct {
 	mean   [gridW * gridH]float64
 	spread float64 // median distance of those glyphs to the mean
 	aspect float64 // median aspect
@@ -245,12 +245,12 @@ type glyphRef struct {
 // nearly identical, from being divided by almost nothing.
 const minSpread = 0.5
 
-// newGlyphRef averages gs; it needs two glyphs at least.
-func newGlyphRef(gs []glyph) (*glyphRef, bool) {
+// NewRef averages gs; it needs two glyphs at least.
+func NewRef(gs []Glyph) (*Ref, bool) {
 	if len(gs) < 2 {
 		return nil, false
 	}
-	r := &glyphRef{}
+	r := &Ref{}
 	for _, g := range gs {
 		for i, v := range g.grid {
 			r.mean[i] += v / float64(len(gs))
@@ -275,7 +275,7 @@ func newGlyphRef(gs []glyph) (*glyphRef, bool) {
 
 // distance is how far g is from the reference, in its own spread, and
 // g's width relative to the reference's.
-func (r *glyphRef) distance(g glyph) (dist, width float64) {
+func (r *Ref) distance(g Glyph) (dist, width float64) {
 	return gridDistance(g.grid, r.mean) / r.spread, g.aspect / r.aspect
 }
 
@@ -303,10 +303,10 @@ const (
 	stemOfEight                 = 0.6   // B's left side against the eights'
 )
 
-// shapeRead is the character the glyph's shape says, in a field that
+// Read is the character the glyph's shape says, in a field that
 // allows letters and digits, given that the recognizer read it as read; 0
 // when the shape does not say clearly. zero and eight may be nil.
-func shapeRead(read byte, g glyph, zero, eight *glyphRef) byte {
+func Read(read byte, g Glyph, zero, eight *Ref) byte {
 	switch read {
 	case 'O', 'D', 'B':
 		if zero != nil {

@@ -1,4 +1,4 @@
-package ocr
+package locate
 
 import (
 	"image"
@@ -6,17 +6,18 @@ import (
 	"math"
 )
 
-// luma reads the grey level of any image, with fast paths for the types
+// Luma reads the grey level of any image, with fast paths for the types
 // decoders return, so that a 600-dpi page is never converted whole.
-type luma struct {
+type Luma struct {
 	rect   image.Rectangle
-	at     func(x, y int) uint8
-	plane  []uint8 // the grey plane from the top-left pixel, when there is one
+	at     func(x, y int) uint8 // in image coordinates
+	plane  []uint8              // the grey plane from the top-left pixel, when there is one
 	stride int
 }
 
-func newLuma(img image.Image) *luma {
-	l := &luma{rect: img.Bounds()}
+// NewLuma reads img's grey levels.
+func NewLuma(img image.Image) *Luma {
+	l := &Luma{rect: img.Bounds()}
 	switch m := img.(type) {
 	case *image.YCbCr:
 		l.at = func(x, y int) uint8 { return m.Y[m.YOffset(x, y)] }
@@ -40,13 +41,19 @@ func newLuma(img image.Image) *luma {
 	return l
 }
 
+// Bounds are the image's bounds.
+func (l *Luma) Bounds() image.Rectangle { return l.rect }
+
+// At is the grey level at (x, y) in image coordinates.
+func (l *Luma) At(x, y int) uint8 { return l.at(x, y) }
+
 func rgbLuma(p []uint8) uint8 {
 	return uint8((19595*uint32(p[0]) + 38470*uint32(p[1]) + 7471*uint32(p[2]) + 1<<15) >> 16)
 }
 
-// sample is the bilinear grey level at (x, y) in image coordinates (pixel
+// Sample is the bilinear grey level at (x, y) in image coordinates (pixel
 // centres at +0.5); outside the image it is white, like paper.
-func (l *luma) sample(x, y float64) float64 {
+func (l *Luma) Sample(x, y float64) float64 {
 	x -= 0.5
 	y -= 0.5
 	x0, y0 := int(math.Floor(x)), int(math.Floor(y))
@@ -58,15 +65,17 @@ func (l *luma) sample(x, y float64) float64 {
 		v00, v10 = float64(l.plane[at]), float64(l.plane[at+1])
 		v01, v11 = float64(l.plane[at+l.stride]), float64(l.plane[at+l.stride+1])
 	} else {
-		v00, v10 = l.get(x0, y0), l.get(x0+1, y0)
-		v01, v11 = l.get(x0, y0+1), l.get(x0+1, y0+1)
+		v00, v10 = l.Get(x0, y0), l.Get(x0+1, y0)
+		v01, v11 = l.Get(x0, y0+1), l.Get(x0+1, y0+1)
 	}
 	top := v00 + (v10-v00)*fx
 	bottom := v01 + (v11-v01)*fx
 	return top + (bottom-top)*fy
 }
 
-func (l *luma) get(x, y int) float64 {
+// Get is the grey level at (x, y) counted from the image's top-left
+// corner; outside the image it is white.
+func (l *Luma) Get(x, y int) float64 {
 	if x < 0 || y < 0 || x >= l.rect.Dx() || y >= l.rect.Dy() {
 		return 255
 	}
@@ -80,9 +89,9 @@ func (l *luma) get(x, y int) float64 {
 // MRZ characters stay over 10 pixels high while labelling stays cheap.
 const workLongSide = 2000
 
-// downsample returns the grey image averaged over factor x factor blocks, with
+// Downsample returns the grey image averaged over factor x factor blocks, with
 // factor the smallest integer bringing the long side within workLongSide.
-func downsample(l *luma) (*image.Gray, int) {
+func Downsample(l *Luma) (*image.Gray, int) {
 	w, h := l.rect.Dx(), l.rect.Dy()
 	factor := (max(w, h) + workLongSide - 1) / workLongSide
 	factor = max(factor, 1)
@@ -126,13 +135,13 @@ func downsample(l *luma) (*image.Gray, int) {
 	return out, factor
 }
 
-// binarise marks ink: pixels clearly darker than the mean of a window
+// Binarise marks ink: pixels clearly darker than the mean of a window
 // around them, so uneven light and tinted security backgrounds drop out.
 // radius is half the window side.
 // inkAbove is the lightest grey binarise can call ink: 78% of white.
 const inkAbove = 199
 
-func binarise(g *image.Gray, radius int) []bool {
+func Binarise(g *image.Gray, radius int) []bool {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	integral := make([]uint32, (w+1)*(h+1))
 	for y := 0; y < h; y++ {

@@ -1,9 +1,9 @@
-package ocr_test
+package locate_test
 
 import (
 	"testing"
 
-	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/locate"
 	"github.com/idpro/idpro/ocr/specimen"
 )
 
@@ -17,7 +17,7 @@ func BenchmarkLocate(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if len(ocr.LocatedLines(img)) != 2 {
+		if len(locate.LocatedLines(img)) != 2 {
 			b.Fatal("MRZ not found")
 		}
 	}

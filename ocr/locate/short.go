@@ -1,4 +1,4 @@
-package ocr
+package locate
 
 import "math"
 
@@ -26,11 +26,11 @@ const (
 // one among lines. The short line also tells which way up the block
 // stands: on top and flush left when upright; at the bottom and flush
 // right in the frame when the document is upside down in it.
-func withShortLine(block mrzBlock, lines []mrzLine) (mrzBlock, bool) {
-	if len(block.lines) != 2 {
+func withShortLine(block Block, lines []Line) (Block, bool) {
+	if len(block.Lines) != 2 {
 		return block, false
 	}
-	first, last := block.lines[0], block.lines[1]
+	first, last := block.Lines[0], block.Lines[1]
 	spacing := last.v - first.v
 	// A line of mostly fillers (the name line) measures its capitals too
 	// small; no line measures them too large.
@@ -47,16 +47,16 @@ func withShortLine(block mrzBlock, lines []mrzLine) (mrzBlock, bool) {
 		s.slope = first.slope
 		switch {
 		case math.Abs(first.v-s.v-spacing) <= shortSpacingTol*spacing && math.Abs(s.u0-first.u0) <= shortAlignTol*first.pitch:
-			return mrzBlock{lines: []mrzLine{s, first, last}, headed: true}, true
+			return Block{Lines: []Line{s, first, last}, Headed: true}, true
 		case math.Abs(s.v-last.v-spacing) <= shortSpacingTol*spacing && math.Abs(s.u1-last.u1) <= shortAlignTol*last.pitch:
-			return mrzBlock{lines: []mrzLine{first, last, s}, flipped: true, headed: true}, true
+			return Block{Lines: []Line{first, last, s}, Flipped: true, Headed: true}, true
 		}
 	}
 	return block, false
 }
 
 // shortLike tells whether s is a short line in the print of long line l.
-func shortLike(s, l mrzLine) bool {
+func shortLike(s, l Line) bool {
 	span := (s.u1 - s.u0) / l.pitch
 	return s.chars < minLineChars && span >= shortMinSpan && span <= shortMaxSpan &&
 		math.Abs(s.pitch-l.pitch) <= shortPitchTol*l.pitch &&

@@ -1,18 +1,18 @@
-package ocr
+package locate
 
 import (
 	"image"
 	"math"
 )
 
-// lineView is one way of making a line image for the recognizer:
-// capitals capPx high, and the ink thinned or not.
-type lineView struct {
-	capPx float64
-	thin  bool
+// View is one way of making a line image for the recognizer:
+// capitals CapPx high, and the ink thinned or not.
+type View struct {
+	CapPx float64
+	Thin  bool
 }
 
-// lineViews are the line images given to the recognizer in turn, best
+// Views are the line images given to the recognizer in turn, best
 // first, until the MRZ is valid. The MRZ model is trained on OCR-B at 10
 // and 14 pt, 300 dpi (capitals 29 and 41 px); on generated pages 40 px
 // gave a third of the character errors of 30 px. The model's misreads (3
@@ -20,7 +20,7 @@ type lineView struct {
 // reads right what the first misread. Blotted print (a P whose bowl fills,
 // an 8 read as 0) reads right more often with its strokes a pixel
 // thinner on each side; thickened strokes read worse on the real crops.
-var lineViews = [...]lineView{{40, false}, {32, false}, {48, false}, {40, true}}
+var Views = [...]View{{40, false}, {32, false}, {48, false}, {40, true}}
 
 // thinned is a binary line image with its ink eroded by a pixel at
 // every edge: a pixel stays ink only when its four neighbours are ink.
@@ -42,23 +42,23 @@ func thinned(g *image.Gray) *image.Gray {
 	return out
 }
 
-// image is the view of one line: cut from the page by lineImage or
+// Image is the view of one line: cut from the page by lineImage or
 // scaled from a crop by scaledLine, cleared of specks under a sixth of
 // the capitals' height, then thinned if the view says so.
-func (v lineView) image(cut func(capPx float64) *image.Gray) *image.Gray {
-	g := cut(v.capPx)
-	despeckle(g, int(v.capPx/6))
-	if v.thin {
+func (v View) Image(cut func(capPx float64) *image.Gray) *image.Gray {
+	g := cut(v.CapPx)
+	despeckle(g, int(v.CapPx/6))
+	if v.Thin {
 		return thinned(g)
 	}
 	return g
 }
 
-// lineImage cuts one MRZ line out of the full-resolution image, turned
+// LineImage cuts one MRZ line out of the full-resolution image, turned
 // upright, scaled to capitals capPx high and binarised: dark text on white, with a
 // margin. The working image is the original shrunk by factor; frame is the
 // angle of the frame the line was measured in.
-func lineImage(src *luma, factor int, frame float64, l mrzLine, flipped bool, capPx float64) *image.Gray {
+func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx float64) *image.Gray {
 	c0, s0 := math.Cos(frame), math.Sin(frame)
 	um := (l.u0 + l.u1) / 2
 	cx, cy := um*c0-l.v*s0, um*s0+l.v*c0
@@ -82,10 +82,10 @@ func lineImage(src *luma, factor int, frame float64, l mrzLine, flipped bool, ca
 			s := (float64(ox)+0.5)/k - halfLen
 			x := cx + s*dx + t*nx
 			y := cy + s*dy + t*ny
-			gray.Pix[oy*gray.Stride+ox] = uint8(src.sample(x*f, y*f) + 0.5)
+			gray.Pix[oy*gray.Stride+ox] = uint8(src.Sample(x*f, y*f) + 0.5)
 		}
 	}
-	ink := binarise(gray, int(capPx))
+	ink := Binarise(gray, int(capPx))
 	for i, on := range ink {
 		if on {
 			gray.Pix[i] = 0

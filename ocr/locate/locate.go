@@ -1,4 +1,4 @@
-package ocr
+package locate
 
 import (
 	"image"
@@ -7,9 +7,9 @@ import (
 	"sort"
 )
 
-// mrzLine is one located MRZ line in the working image's rotated frame:
+// Line is one located MRZ line in the working image's rotated frame:
 // u along the text direction, v across it.
-type mrzLine struct {
+type Line struct {
 	u0, u1 float64 // centres of the first and last character
 	v      float64 // centre line
 	slope  float64 // dv/du fitted through the characters
@@ -18,34 +18,34 @@ type mrzLine struct {
 	chars  int     // blobs found on the line
 }
 
-// mrzBlock is a located MRZ: 1-3 parallel lines, top to bottom in the
+// Block is a located MRZ: 1-3 parallel lines, top to bottom in the
 // rotated frame, and whether the document stands upside down in it.
-type mrzBlock struct {
-	frame   float64 // direction of u in radians, image coordinates
-	lines   []mrzLine
-	flipped bool
-	// headed says that a short first line (the Swiss licence's) told
-	// flipped for certain, where otherwise the print around guesses it.
-	headed bool
+type Block struct {
+	Frame   float64 // direction of u in radians, image coordinates
+	Lines   []Line
+	Flipped bool
+	// Headed says that a short first line (the Swiss licence's) told
+	// Flipped for certain, where otherwise the print around guesses it.
+	Headed bool
 }
 
 // locate finds the MRZ in a working-resolution grey image: the likeliest
-// of locateAll's blocks.
-func locate(g *image.Gray) (mrzBlock, bool) {
-	blocks := locateAll(g)
+// of All's blocks.
+func locate(g *image.Gray) (Block, bool) {
+	blocks := All(g)
 	if len(blocks) == 0 {
-		return mrzBlock{}, false
+		return Block{}, false
 	}
 	return blocks[0], true
 }
 
-// locateAll finds the blocks of MRZ-like lines in a working-resolution
+// All finds the blocks of MRZ-like lines in a working-resolution
 // grey image, the likeliest first (findBlocks). The text angle comes
 // from the geometry of character blobs, so a page in any of four
 // orientations costs one search, not four OCR runs.
-func locateAll(g *image.Gray) []mrzBlock {
+func All(g *image.Gray) []Block {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	bs := blobs(binarise(g, 15), w, h)
+	bs := Blobs(Binarise(g, 15), w, h)
 	if len(bs) < 20 {
 		return nil
 	}
@@ -68,17 +68,17 @@ func locateAll(g *image.Gray) []mrzBlock {
 	}
 	blocks := findBlocks(bs, gr)
 	for i := range blocks {
-		blocks[i].frame = angle
+		blocks[i].Frame = angle
 	}
 	return blocks
 }
 
 // findBlock finds the MRZ among blobs measured in the text frame (u, v
 // and h set): the likeliest of findBlocks.
-func findBlock(bs []blob, gr *grid) (mrzBlock, bool) {
+func findBlock(bs []Blob, gr *grid) (Block, bool) {
 	blocks := findBlocks(bs, gr)
 	if len(blocks) == 0 {
-		return mrzBlock{}, false
+		return Block{}, false
 	}
 	return blocks[0], true
 }
@@ -86,15 +86,15 @@ func findBlock(bs []blob, gr *grid) (mrzBlock, bool) {
 // findBlocks lists the blocks of long lines the MRZ may be, most
 // characters first (candidateBlocks), each headed by a short first line
 // when the Swiss licence's is there, and which way up it stands.
-func findBlocks(bs []blob, gr *grid) []mrzBlock {
+func findBlocks(bs []Blob, gr *grid) []Block {
 	lines := textLines(bs, gr)
-	var out []mrzBlock
+	var out []Block
 	for _, block := range candidateBlocks(lines) {
 		if headed, ok := withShortLine(block, lines); ok {
 			out = append(out, headed)
 			continue
 		}
-		block.flipped = textBelow(bs, block)
+		block.Flipped = textBelow(bs, block)
 		out = append(out, block)
 	}
 	return out
@@ -105,7 +105,7 @@ func findBlocks(bs []blob, gr *grid) []mrzBlock {
 // look like an MRZ line: characters at one regular pitch. Most are long
 // lines; the short ones (fewer than minLineChars) are only good for
 // heading a block of long lines (withShortLine).
-func textLines(bs []blob, gr *grid) []mrzLine {
+func textLines(bs []Blob, gr *grid) []Line {
 	parent := make([]int, len(bs))
 	for i := range parent {
 		parent[i] = i
@@ -142,7 +142,7 @@ func textLines(bs []blob, gr *grid) []mrzLine {
 		r := find(i)
 		groups[r] = append(groups[r], i)
 	}
-	var out []mrzLine
+	var out []Line
 	for _, members := range groups {
 		if len(members) < minShortChars {
 			continue
@@ -165,7 +165,7 @@ const (
 
 // lineOf measures a chain and tells whether it is regular enough for an
 // MRZ line: OCR-B at a fixed pitch, with no word gaps.
-func lineOf(bs []blob, members []int) (mrzLine, bool) {
+func lineOf(bs []Blob, members []int) (Line, bool) {
 	sort.Slice(members, func(i, j int) bool { return bs[members[i]].u < bs[members[j]].u })
 	gaps := make([]float64, 0, len(members)-1)
 	heights := make([]float64, 0, len(members))
@@ -186,12 +186,12 @@ func lineOf(bs []blob, members []int) (mrzLine, bool) {
 		}
 	}
 	if regular*10 < len(gaps)*8 || wide > 3 {
-		return mrzLine{}, false
+		return Line{}, false
 	}
 	slices.Sort(heights)
 	height := heights[len(heights)*3/4] // capitals; fillers are smaller
 	if pitch < 0.7*height || pitch > 1.6*height {
-		return mrzLine{}, false
+		return Line{}, false
 	}
 	// Least-squares v = a + slope*u through the character centres.
 	var su, sv, suu, suv float64
@@ -204,7 +204,7 @@ func lineOf(bs []blob, members []int) (mrzLine, bool) {
 	n := float64(len(members))
 	slope := (n*suv - su*sv) / (n*suu - su*su)
 	first, last := bs[members[0]], bs[members[len(members)-1]]
-	return mrzLine{
+	return Line{
 		u0: first.u, u1: last.u,
 		v:     sv/n + slope*((first.u+last.u)/2-su/n),
 		slope: slope, pitch: pitch, height: height, chars: len(members),
@@ -223,9 +223,9 @@ const maxBlocks = 3
 // Where two lines of the same print stand two line spacings apart, the
 // block with the line assumed between them is a candidate too: a line
 // whose characters touch or that a crease breaks does not chain.
-func candidateBlocks(lines []mrzLine) []mrzBlock {
+func candidateBlocks(lines []Line) []Block {
 	type scored struct {
-		b     mrzBlock
+		b     Block
 		chars int
 	}
 	var all []scored
@@ -234,7 +234,7 @@ func candidateBlocks(lines []mrzLine) []mrzBlock {
 		if lines[i].chars < minLineChars || used[i] {
 			continue
 		}
-		block := []mrzLine{lines[i]}
+		block := []Line{lines[i]}
 		chars := lines[i].chars
 		for j := i + 1; j < len(lines) && len(block) < 3; j++ {
 			prev, l := block[len(block)-1], lines[j]
@@ -250,8 +250,8 @@ func candidateBlocks(lines []mrzLine) []mrzBlock {
 			}
 			if dv > 2.6*prev.height {
 				if dv <= 2*2.6*prev.height && len(block) == 1 {
-					gapped := []mrzLine{prev, between(prev, l), l}
-					all = append(all, scored{mrzBlock{lines: gapped}, chars + l.chars})
+					gapped := []Line{prev, between(prev, l), l}
+					all = append(all, scored{Block{Lines: gapped}, chars + l.chars})
 				}
 				break
 			}
@@ -259,12 +259,12 @@ func candidateBlocks(lines []mrzLine) []mrzBlock {
 			chars += l.chars
 			used[j] = true
 		}
-		all = append(all, scored{mrzBlock{lines: block}, chars})
+		all = append(all, scored{Block{Lines: block}, chars})
 	}
 	// Most characters first; of equal ones, the block found first (no
 	// assumed line, higher on the page).
 	slices.SortStableFunc(all, func(a, b scored) int { return b.chars - a.chars })
-	var out []mrzBlock
+	var out []Block
 	for _, s := range all[:min(len(all), maxBlocks)] {
 		out = append(out, s.b)
 	}
@@ -273,7 +273,7 @@ func candidateBlocks(lines []mrzLine) []mrzBlock {
 
 // between is the line halfway between a and b, assumed rather than
 // found.
-func between(a, b mrzLine) mrzLine {
+func between(a, b Line) Line {
 	m := a
 	m.v = (a.v + b.v) / 2
 	m.u1 = max(a.u1, b.u1)
@@ -284,8 +284,8 @@ func between(a, b mrzLine) mrzLine {
 // textBelow tells whether more of the document's print lies on the +v side
 // of the MRZ than on the other: the MRZ sits at the bottom of a document,
 // so then the document is upside down in the rotated frame.
-func textBelow(bs []blob, block mrzBlock) bool {
-	first, last := block.lines[0], block.lines[len(block.lines)-1]
+func textBelow(bs []Blob, block Block) bool {
+	first, last := block.Lines[0], block.Lines[len(block.Lines)-1]
 	h, p := first.height, first.pitch
 	above, below := 0, 0
 	for _, b := range bs {

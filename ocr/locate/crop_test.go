@@ -1,4 +1,4 @@
-package ocr
+package locate
 
 import (
 	"image"
@@ -17,7 +17,7 @@ func TestScaledLineMakesCapitalsTheAskedHeight(t *testing.T) {
 		draw.Draw(img, image.Rect(x+30, 28, x+50, 32), image.Black, image.Point{}, draw.Src) // a filler
 	}
 	for _, capPx := range []float64{24, 40, 48} {
-		out := scaledLine(img, capPx)
+		out := ScaledLine(img, capPx)
 		top, bottom := -1, -1
 		for y := range out.Rect.Dy() {
 			for x := range out.Rect.Dx() {

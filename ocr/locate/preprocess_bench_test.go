@@ -1,4 +1,4 @@
-package ocr_test
+package locate_test
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"image/jpeg"
 	"testing"
 
-	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/locate"
 	"github.com/idpro/idpro/ocr/specimen"
 )
 
@@ -38,7 +38,7 @@ func BenchmarkLocateCard(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if len(ocr.LocatedLines(dec)) != 2 {
+		if len(locate.LocatedLines(dec)) != 2 {
 			b.Fatal("MRZ not found")
 		}
 	}

@@ -1,10 +1,13 @@
-package ocr
+package locate
 
-import "math"
+import (
+	"image"
+	"math"
+)
 
-// blob is a connected group of ink pixels: a character, once noise and
+// Blob is a connected group of ink pixels: a character, once noise and
 // pictures are filtered out.
-type blob struct {
+type Blob struct {
 	x0, y0, x1, y1 int // bounding box, x1 and y1 exclusive
 	n              int // ink pixels
 	cx, cy         float64
@@ -12,19 +15,22 @@ type blob struct {
 	h              float64 // extent across the text direction
 }
 
-func (b *blob) size() int { return max(b.x1-b.x0, b.y1-b.y0) }
+func (b *Blob) size() int { return max(b.x1-b.x0, b.y1-b.y0) }
 
-// blobs labels the 8-connected ink components of a w x h mask, consuming
+// Rect is the blob's bounding box.
+func (b *Blob) Rect() image.Rectangle { return image.Rect(b.x0, b.y0, b.x1, b.y1) }
+
+// Blobs labels the 8-connected ink components of a w x h mask, consuming
 // the mask, and keeps those of character size.
-func blobs(ink []bool, w, h int) []blob {
-	var out []blob
+func Blobs(ink []bool, w, h int) []Blob {
+	var out []Blob
 	var stack []int32
 	for start, on := range ink {
 		if !on {
 			continue
 		}
 		ink[start] = false
-		b := blob{x0: start % w, y0: start / w, x1: start%w + 1, y1: start/w + 1}
+		b := Blob{x0: start % w, y0: start / w, x1: start%w + 1, y1: start/w + 1}
 		stack = append(stack[:0], int32(start))
 		for len(stack) > 0 {
 			p := int(stack[len(stack)-1])
@@ -71,7 +77,7 @@ type grid struct {
 	cells map[[2]int][]int
 }
 
-func newGrid(bs []blob, cell float64) *grid {
+func newGrid(bs []Blob, cell float64) *grid {
 	g := &grid{cell: cell, cells: map[[2]int][]int{}}
 	for i, b := range bs {
 		k := g.key(b.cx, b.cy)
@@ -99,7 +105,7 @@ func (g *grid) near(x, y, r float64, f func(j int)) {
 // textAngle is the dominant direction of text lines, in radians within
 // [0, pi): the direction from each character to its nearest neighbour of
 // similar size, voted in a histogram.
-func textAngle(bs []blob, g *grid) (float64, bool) {
+func textAngle(bs []Blob, g *grid) (float64, bool) {
 	const bins = 180
 	var hist [bins]float64
 	for i := range bs {
