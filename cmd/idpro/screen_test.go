@@ -216,6 +216,34 @@ func (s *screen) waitMatch(re *regexp.Regexp, limit time.Duration) string {
 	}
 }
 
+// clickButton clicks the theme's blue button that says label.
+func (s *screen) clickButton(label string, limit time.Duration) {
+	s.t.Helper()
+	s.click(s.findButton(label, limit))
+}
+
+// findButton waits for the theme's blue button that says label and
+// returns its middle.
+func (s *screen) findButton(label string, limit time.Duration) (x, y int) {
+	s.t.Helper()
+	deadline := time.Now().Add(limit)
+	for {
+		var buttons []word
+		for _, w := range s.words() {
+			if w.block < 0 {
+				buttons = append(buttons, w)
+			}
+		}
+		if x, y, ok := find(buttons, label); ok {
+			return x, y
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("no %q button after %s (screenshots in %s)", label, limit, s.dir)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
 // clickText clicks in the middle of phrase once it is on the screen.
 func (s *screen) clickText(phrase string, limit time.Duration) {
 	s.t.Helper()
