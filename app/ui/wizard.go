@@ -257,12 +257,8 @@ func (w *wizard) refresh() {
 		w.next.Disable()
 	}
 	text, missing := w.missing(err)
-	switch {
-	case missing:
-	case w.touched[w.at]:
+	if !missing && w.touched[w.at] {
 		text = w.u.Catalog.Error(err)
-	default:
-		text = ""
 	}
 	w.problem.Importance = widget.MediumImportance
 	if w.touched[w.at] {
@@ -315,8 +311,9 @@ func (w *wizard) scheduleSave() {
 
 // saveNow asks at once for the draft to be kept in the history (only
 // while it is a draft: a request being sent belongs to the desk). The
-// save runs off the UI goroutine, after any older one; with no
-// DraftDelay (tests) it runs here, before saveNow returns.
+// save runs off the UI goroutine, after any older one. With no
+// DraftDelay (the tests' default) it runs here, before saveNow returns,
+// as tests that read the store right after expect.
 func (w *wizard) saveNow() {
 	w.stopTimer()
 	if !w.saving() {
