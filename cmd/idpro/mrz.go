@@ -6,14 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/idpro/idpro/app/locale"
 	"github.com/idpro/idpro/ocr"
-	"github.com/idpro/idpro/ocr/tesseract"
 	"github.com/idpro/idpro/scan"
 )
 
@@ -26,14 +24,6 @@ func newMRZReader() (*ocr.Reader, func(), error) {
 		return nil, nil, err
 	}
 	return newMRZReaderIn(base)
-}
-
-// newMRZReaderIn is newMRZReader with the data directory given (the app's
-// --data).
-func newMRZReaderIn(base string) (*ocr.Reader, func(), error) {
-	dir := filepath.Join(base, "tessdata")
-	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{})
-	return r, func() { r.Close() }, nil
 }
 
 // mrzOutput is one line of `idpro mrz --json`: one input and what was read.
