@@ -152,7 +152,7 @@ func jpegs() ([]File, error) {
 	}, nil
 }
 
-// pngChunk patches the IHDR of a PNG to w x h and recomputes its CRC, so
+// pngSized patches the IHDR of a PNG to w x h and recomputes its CRC, so
 // that only the size is a lie.
 func pngSized(p []byte, w, h uint32) []byte {
 	c := bytes.Clone(p)
