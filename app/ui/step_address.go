@@ -36,8 +36,7 @@ func newAddressForm(w *wizard, fixedCountry string) *addressForm {
 		return f
 	}
 	street, number, box, postal := entry(&a.street), entry(&a.number), entry(&a.box), entry(&a.postal)
-	municipality := newSuggestEntry(w)
-	a.municipality = &municipality.SelectEntry
+	a.municipality = widget.NewSelectEntry(nil)
 	a.municipality.OnChanged = func(string) { w.changed() }
 	a.postal.OnChanged = func(string) { a.offerMunicipalities(); w.changed() }
 	a.form = widget.NewForm(
@@ -45,7 +44,7 @@ func newAddressForm(w *wizard, fixedCountry string) *addressForm {
 		widget.NewFormItem(u.T("ui.address.number"), number),
 		widget.NewFormItem(u.T("ui.address.box"), box),
 		widget.NewFormItem(u.T("ui.address.postal"), postal),
-		widget.NewFormItem(u.T("ui.address.municipality"), municipality),
+		widget.NewFormItem(u.T("ui.address.municipality"), a.municipality),
 	)
 	a.form.Items[2].HintText = u.T("ui.address.box_hint")
 	if fixedCountry == "" {
