@@ -21,7 +21,7 @@ DEB_BUILD := gcc g++ libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 DEB_TEST := xvfb xauth xdotool imagemagick tesseract-ocr fonts-ocr-b fontconfig \
 	sane-utils libsane1 sane-airscan chromium dbus dbus-x11 gnome-keyring libsecret-tools
 
-.PHONY: run build test deps deps-test vet lint check race fuzz unit eval-mrz train-mrz package windows clean
+.PHONY: run build test deps deps-test vet lint check race fuzz unit eval-mrz train-mrz package windows screenshots perf clean
 
 run: build
 	./$(BIN)
@@ -128,6 +128,17 @@ windows:
 	@bash .ci/install-deps gcc-mingw-w64-x86-64
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(GO) build -tags $(TAGS),notesseract \
 	  -ldflags "-H windowsgui -X main.version=$(VERSION)" -o bin/idpro.exe ./cmd/idpro
+
+# Every screen in nl, fr, de and en, light and dark, painted by Fyne's
+# test driver at 1280x800 into docs/screenshots (docs/README shows some).
+screenshots:
+	mkdir -p docs/screenshots
+	IDPRO_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags $(TAGS) -count=1 -run '^TestScreens$$' ./app/ui/
+
+# Start time and the UI goroutine's longest waits, measured on the real
+# window under Xvfb (docs/performance.md).
+perf: deps-test
+	IDPRO_PERF=1 $(GO) test -tags $(TAGS) -count=1 -run '^TestUIResponsiveness$$' -v ./cmd/idpro/ | grep '|'
 
 eval-mrz:
 	$(GO) run -tags $(TAGS) ./cmd/mrzeval
