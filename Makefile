@@ -19,7 +19,7 @@ DEB_BUILD := gcc g++ libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 # keychain (gnome-keyring on a private D-Bus session: dbus-x11 rather than
 # dbus-user-session, which would bring systemd).
 DEB_TEST := xvfb xauth xdotool imagemagick tesseract-ocr fonts-ocr-b fontconfig \
-	sane-utils libsane1 sane-airscan chromium dbus dbus-x11 gnome-keyring libsecret-tools
+	sane-utils libsane1 sane-airscan chromium dbus dbus-x11 gnome-keyring libsecret-tools xdg-utils
 
 .PHONY: run build test deps deps-test vet lint check race fuzz unit eval-mrz train-mrz package windows screenshots perf clean
 
