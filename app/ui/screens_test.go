@@ -144,7 +144,7 @@ func paint(t *testing.T, c fyne.Canvas, base string) {
 		name    string
 		variant fyne.ThemeVariant
 	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
-		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), v.variant})
+		a.Settings().SetTheme(variantTheme{Theme(), v.variant})
 		f, err := os.Create(base + "-" + v.name + ".png")
 		if err != nil {
 			t.Fatal(err)

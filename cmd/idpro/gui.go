@@ -41,6 +41,7 @@ func runGUI(args []string, stderr io.Writer) int {
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	a := fyneapp.NewWithID(appID)
+	a.Settings().SetTheme(ui.Theme()) // text colours with WCAG AA contrast
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 
 	dir, err := dataDir(*data)
