@@ -54,3 +54,48 @@ func (f *field) FocusLost() {
 
 // entry is the field as the steps read and write it.
 func (f *field) entry() *widget.Entry { return &f.Entry }
+
+// choice is a select list of a wizard step that knows Escape (Back).
+type choice struct {
+	widget.Select
+	w *wizard
+}
+
+func newChoice(w *wizard, options []string, changed func(string)) *choice {
+	c := &choice{w: w}
+	c.Options, c.OnChanged, c.PlaceHolder = options, changed, w.u.T("ui.select")
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey goes back a step on Escape.
+func (c *choice) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		c.w.backward()
+		return
+	}
+	c.Select.TypedKey(k)
+}
+
+// suggestEntry is an entry with a list of suggestions (the municipalities
+// of a postcode) that knows Escape (Back).
+type suggestEntry struct {
+	widget.SelectEntry
+	w *wizard
+}
+
+func newSuggestEntry(w *wizard) *suggestEntry {
+	e := &suggestEntry{w: w}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	return e
+}
+
+// TypedKey goes back a step on Escape.
+func (e *suggestEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.w.backward()
+		return
+	}
+	e.SelectEntry.TypedKey(k)
+}

@@ -92,6 +92,7 @@ func TestPageLabelCanBeChanged(t *testing.T) {
 		t.Fatalf("label %q after choosing Back", d.pages.All()[0].Label)
 	}
 	e.u.wizard.saveNow()
+	e.u.Wait()
 	draft, err := e.store.Request(e.u.wizard.req.ID)
 	if err != nil || len(draft.Pages) != 1 || draft.Pages[0].Label != "back" {
 		t.Fatalf("draft pages %+v (%v)", draft.Pages, err)

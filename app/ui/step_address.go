@@ -36,7 +36,8 @@ func newAddressForm(w *wizard, fixedCountry string) *addressForm {
 		return f
 	}
 	street, number, box, postal := entry(&a.street), entry(&a.number), entry(&a.box), entry(&a.postal)
-	a.municipality = widget.NewSelectEntry(nil)
+	municipality := newSuggestEntry(w)
+	a.municipality = &municipality.SelectEntry
 	a.municipality.OnChanged = func(string) { w.changed() }
 	a.postal.OnChanged = func(string) { a.offerMunicipalities(); w.changed() }
 	a.form = widget.NewForm(
@@ -44,7 +45,7 @@ func newAddressForm(w *wizard, fixedCountry string) *addressForm {
 		widget.NewFormItem(u.T("ui.address.number"), number),
 		widget.NewFormItem(u.T("ui.address.box"), box),
 		widget.NewFormItem(u.T("ui.address.postal"), postal),
-		widget.NewFormItem(u.T("ui.address.municipality"), a.municipality),
+		widget.NewFormItem(u.T("ui.address.municipality"), municipality),
 	)
 	a.form.Items[2].HintText = u.T("ui.address.box_hint")
 	if fixedCountry == "" {

@@ -63,7 +63,8 @@ func newPersonStep(w *wizard) *personStep {
 		s.sexes[l] = sx
 		options = append(options, l)
 	}
-	s.sex = widget.NewSelect(options, func(string) { w.changed() })
+	sex := newChoice(w, options, func(string) { w.changed() })
+	s.sex = &sex.Select
 	s.review = widget.NewLabel("")
 	s.review.Wrapping = fyne.TextWrapWord
 	s.review.Importance = widget.MediumImportance
@@ -73,7 +74,7 @@ func newPersonStep(w *wizard) *personStep {
 	person := widget.NewForm(
 		item(ocr.FieldSurname, u.T("ui.field.surname")+" *", surname, u.T("ui.person.name_hint")),
 		item(ocr.FieldGivenNames, u.T("ui.field.given_names"), given, ""),
-		item(ocr.FieldSex, u.T("ui.field.sex"), s.sex, ""),
+		item(ocr.FieldSex, u.T("ui.field.sex"), sex, ""),
 		item(ocr.FieldBirthDate, u.T("ui.field.birth_date"), birthDate, ""),
 		widget.NewFormItem(u.T("ui.field.birth_place"), place),
 		widget.NewFormItem(u.T("ui.field.birth_country"), s.born.root),

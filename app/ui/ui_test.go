@@ -355,6 +355,7 @@ func TestFifthPageIsRefusedAndDraftsResume(t *testing.T) {
 	w.saveNow()
 
 	e.u.newRequest()
+	e.u.Wait()
 	if w.docs.pages.Len() != 0 || e.person().surname.Text != "" {
 		t.Fatal("new request not empty")
 	}

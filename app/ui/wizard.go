@@ -311,21 +311,13 @@ func (w *wizard) scheduleSave() {
 
 // saveNow asks at once for the draft to be kept in the history (only
 // while it is a draft: a request being sent belongs to the desk). The
-// save runs off the UI goroutine, after any older one. With no
-// DraftDelay (the tests' default) it runs here, before saveNow returns,
-// as tests that read the store right after expect.
+// save runs off the UI goroutine, after any older one.
 func (w *wizard) saveNow() {
 	w.stopTimer()
 	if !w.saving() {
 		return
 	}
 	w.steps[w.at].save(w.req)
-	if w.u.DraftDelay == 0 {
-		if err := w.u.Desk.SaveDraft(w.req); err != nil {
-			w.u.showError(err)
-		}
-		return
-	}
 	snap, seq := w.snapshot()
 	w.saves.expect(w.draft)
 	w.saves.ask(w.draft, snap, seq)

@@ -51,9 +51,9 @@ func TestReviewLinksBackToEachStep(t *testing.T) {
 	}
 }
 
-// Escape goes back a step; Enter moves to the next field, and on the
-// step's last field acts as Next; Tab goes through the fields top to
-// bottom.
+// Escape goes back a step from any field or list; Enter moves to the
+// next field, and on the step's last field acts as Next; Tab goes through
+// the fields top to bottom.
 func TestWizardKeyboard(t *testing.T) {
 	e := newEnv(t, nil)
 	toPersonStep(t, e)
@@ -93,9 +93,26 @@ func TestWizardKeyboard(t *testing.T) {
 	if w.at != 1 {
 		t.Fatalf("Escape: step %d", w.at+1)
 	}
+	e.next(t)
+
+	// Escape goes back from the lists too: the municipality, the sex.
+	c.Focus(e.address().residence.all[3]) // the postcode
+	c.FocusNext()
+	if _, ok := c.Focused().(*suggestEntry); !ok {
+		t.Fatalf("after the postcode: %T", c.Focused())
+	}
+	key(t, e, fyne.KeyEscape)
+	if w.at != 1 {
+		t.Fatalf("Escape in the municipality: step %d", w.at+1)
+	}
+	c.Focus(p.all[1]) // the given names
+	c.FocusNext()
+	if _, ok := c.Focused().(*choice); !ok {
+		t.Fatalf("after the given names: %T", c.Focused())
+	}
 	key(t, e, fyne.KeyEscape)
 	if w.at != 0 {
-		t.Fatalf("Escape again: step %d", w.at+1)
+		t.Fatalf("Escape in the sex list: step %d", w.at+1)
 	}
 }
 
