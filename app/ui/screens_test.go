@@ -166,4 +166,3 @@ type variantTheme struct {
 func (v variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return v.Theme.Color(n, v.variant)
 }
-
