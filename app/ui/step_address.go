@@ -52,8 +52,11 @@ func newAddressForm(w *wizard, fixedCountry string) *addressForm {
 		a.picker = newCountryPicker(w, step, w.countries, u.T("ui.address.country_placeholder"))
 		a.picker.f.OnChanged = func(text string) { a.picker.suggest(text); a.offerMunicipalities(); w.changed() }
 		a.country = a.picker.f.entry()
-		a.all = append(a.all, a.picker.f)
-		a.form.Append(u.T("ui.address.country"), a.picker.root)
+		a.all = append([]*field{a.picker.f}, a.all...)
+		// The country first: it decides what a postcode is, and only a
+		// Belgian one brings its municipalities.
+		a.form.Items = append([]*widget.FormItem{widget.NewFormItem(u.T("ui.address.country"), a.picker.root)}, a.form.Items...)
+		a.form.Refresh()
 	}
 	return a
 }

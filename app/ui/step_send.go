@@ -148,6 +148,17 @@ func (s *sendStep) showAccount() {
 func (s *sendStep) refresh() {
 	s.showAccount()
 	u, r := s.w.u, s.w.req
+	if r.Requester == "" && strings.TrimSpace(s.requester.Text) == "" && r.Status == app.Draft && u.Account != nil {
+		// Signed in after the draft began: status mail goes to the
+		// signed-in staff member unless they give another address.
+		if id, ok := u.Account.Identity(); ok {
+			f := s.requester.OnChanged
+			s.requester.OnChanged = nil
+			s.requester.SetText(id.Email)
+			s.requester.OnChanged = f
+			r.Requester = id.Email
+		}
+	}
 	p, d := r.Person, r.Document
 	nation := func(code string) string { return countryLabel(s.w.nations, code) }
 	doc := []string{
