@@ -108,16 +108,17 @@ FYNE       := bin/tools/fyne
 $(FYNE):
 	GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS)
 
-# The Linux package: bin/package/idpro.tar.xz with the binary, the desktop
+# The Linux package: bin/_package/idpro.tar.xz with the binary, the desktop
 # entry and the icon (FyneApp.toml), checked by .ci/check-package. The
 # packager runs in a folder of its own: it rewrites FyneApp.toml (the build
-# number) and wants a Go file there even when given the binary.
+# number) and wants a Go file there even when given the binary; the _ in
+# the folder's name keeps that stub out of `go ... ./...`.
 package: build $(FYNE)
-	rm -rf bin/package && mkdir -p bin/package/assets
-	cp FyneApp.toml bin/package/ && cp assets/icon.png bin/package/assets/
-	echo 'package main' > bin/package/main.go
-	cd bin/package && ../tools/fyne package --target linux --exe ../idpro --name idpro
-	bash .ci/check-package bin/package/idpro.tar.xz
+	rm -rf bin/_package && mkdir -p bin/_package/assets
+	cp FyneApp.toml bin/_package/ && cp assets/icon.png bin/_package/assets/
+	echo 'package main' > bin/_package/main.go
+	cd bin/_package && ../tools/fyne package --target linux --exe ../idpro --name idpro
+	bash .ci/check-package bin/_package/idpro.tar.xz
 
 # The Windows GUI binary, bin/idpro.exe, cross-built with Debian's mingw-w64
 # (it compiles Fyne's GLFW driver) and without Tesseract: no Tesseract or
