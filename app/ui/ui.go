@@ -210,7 +210,9 @@ func (u *UI) StartSync(interval time.Duration) {
 }
 
 func (u *UI) showError(err error) {
-	u.Log.Warn("shown to user", "err", err)
+	// The code only: the message may name the worker's file or a
+	// value they typed (docs/security.md).
+	u.Log.Warn("shown to user", "code", app.ErrorCode(err))
 	dialog.ShowInformation(u.T("ui.error.title"), u.Catalog.Error(err), u.win)
 }
 
