@@ -49,7 +49,7 @@ func TestScreens(t *testing.T) {
 			// Painting in another theme changes the layout's sizes, so
 			// a run either paints or compares.
 			if shots != "" {
-				paint(t, e.u.win.Canvas(), filepath.Join(shots, lang+"-"+name))
+				paint(t, e.u, filepath.Join(shots, lang+"-"+name))
 			} else {
 				golden(t, name, test.RenderToMarkup(e.u.win.Canvas()))
 			}
@@ -135,16 +135,17 @@ func golden(t *testing.T, name, markup string) {
 	}
 }
 
-// paint writes the canvas as the user sees it, light and dark.
-func paint(t *testing.T, c fyne.Canvas, base string) {
+// paint writes the window as the user sees it, light and dark.
+func paint(t *testing.T, u *UI, base string) {
 	t.Helper()
-	a := fyne.CurrentApp()
+	a, c := fyne.CurrentApp(), u.win.Canvas()
 	defer a.Settings().SetTheme(test.Theme())
 	for _, v := range []struct {
 		name    string
 		variant fyne.ThemeVariant
 	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
 		a.Settings().SetTheme(variantTheme{Theme(), v.variant})
+		u.Wait() // what follows the theme is painted again
 		f, err := os.Create(base + "-" + v.name + ".png")
 		if err != nil {
 			t.Fatal(err)

@@ -125,6 +125,9 @@ func New(a fyne.App, d Deps) *UI {
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.wizard.importURIs(uris) })
 	u.placeWindow()
 	u.win.SetCloseIntercept(func() { u.Close(); u.win.Close() })
+	// The step marks are drawn in the theme's colours: a switch between
+	// light and dark (the system's, or the settings') paints them again.
+	a.Settings().AddListener(func(fyne.Settings) { u.Do(func() { u.wizard.paintMarks() }) })
 	if d.Desk != nil {
 		d.Desk.OnChange = func(*app.Request) { u.Do(func() { u.history.reload() }) }
 		d.Desk.OnStatus = func(rc app.Receipt, _ app.Status) { u.Do(func() { u.notifyStatus(rc) }) }
