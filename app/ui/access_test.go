@@ -20,6 +20,7 @@ func TestAccessTabAndCompanyPicker(t *testing.T) {
 		t.Fatalf("Bram's company picker: visible %v, %v", u.account.company.Visible(), u.account.company.Options)
 	}
 	u.account.company.SetSelected(u.account.company.Options[1])
+	u.Wait()
 	if co, _ := e.account.Company(); co.Number != "0417181162" {
 		t.Errorf("picked %+v", co)
 	}

@@ -90,15 +90,22 @@ func (b *accountBar) update() {
 	b.company.Show()
 }
 
-// pick works for another of the user's companies.
+// pick works for another of the user's companies; the choice is kept
+// in the store, off the UI goroutine.
 func (b *accountBar) pick(label string) {
-	if b.updating || b.numbers[label] == "" {
+	number := b.numbers[label]
+	if b.updating || number == "" {
 		return
 	}
-	if err := b.u.Account.UseCompany(b.numbers[label]); err != nil {
-		b.u.showError(err)
-	}
-	b.u.accountChanged()
+	b.u.goBackground(func(context.Context) {
+		err := b.u.Account.UseCompany(number)
+		b.u.Do(func() {
+			if err != nil {
+				b.u.showError(err)
+			}
+			b.u.accountChanged()
+		})
+	})
 }
 
 // signIn opens the service's sign-in page in the system browser and waits
