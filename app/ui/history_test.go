@@ -134,7 +134,7 @@ func TestHistoryColumnsFit(t *testing.T) {
 	e := newEnv(t, nil)
 	seedHistory(t, e, threeRequests()...)
 	d := fyne.CurrentApp().Driver()
-	for _, size := range []fyne.Size{{Width: 1000, Height: 720}, {Width: 1280, Height: 800}} {
+	for _, size := range []fyne.Size{{Width: 1000, Height: 720}, {Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
 		h := showHistory(e, size.Width, size.Height)
 		tablePos := d.AbsolutePositionForObject(h.table)
 		right := tablePos.X + h.table.Size().Width
