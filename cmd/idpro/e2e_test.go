@@ -35,6 +35,22 @@ func actAsBrowser(who, link string) int {
 	return 0
 }
 
+// desktop is a private X display with a screen to read and drive, the
+// idpro binary, and a home whose browser is this test binary.
+func desktop(t *testing.T) (display string, scr *screen, bin, home string) {
+	t.Helper()
+	display = startXvfb(t)
+	scr = newScreen(t, display)
+	bin = buildBinary(t)
+	home = t.TempDir()
+	me, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	setBrowser(t, home, me)
+	return display, scr, bin, home
+}
+
 // setBrowser makes exe the browser of the desktop in home, the
 // freedesktop way (a .desktop file and mimeapps.list), as xdg-open,
 // which Fyne's OpenURL runs, asks for it.
@@ -72,20 +88,12 @@ func TestFourStepsUnderXvfb(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives the real app under Xvfb")
 	}
-	display := startXvfb(t)
-	scr := newScreen(t, display)
-	bin := buildBinary(t)
-	home := t.TempDir()
-	me, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	display, scr, bin, home := desktop(t)
 	d := specimen.Document{Kind: specimen.Passport, DocumentCode: "P", IssuingState: "POL",
 		Surname: "KOWALSKA", GivenNames: "ANNA MARIA", DocumentNumber: "EA7723150", Nationality: "POL",
 		BirthDate: time.Date(1991, 3, 14, 0, 0, 0, 0, time.UTC), Sex: "F",
 		ExpiryDate: time.Date(2032, 9, 30, 0, 0, 0, 0, time.UTC)}
 	page := writeMRZPage(t, d, specimen.RenderOptions{DPI: 300, Page: specimen.A4Flatbed, Seed: 7})
-	setBrowser(t, home, me)
 	app, errs := startAppWith(t, bin, display, home, []string{
 		"FYNE_THEME=light", browserEnv + "=" + sofie, "IDPRO_AUTO_CLERK=0",
 		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),

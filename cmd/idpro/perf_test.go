@@ -31,15 +31,7 @@ func TestUIResponsiveness(t *testing.T) {
 	if os.Getenv("IDPRO_PERF") == "" {
 		t.Skip("a measurement, not a test: IDPRO_PERF=1 runs it (docs/performance.md)")
 	}
-	display := startXvfb(t)
-	scr := newScreen(t, display)
-	bin := buildBinary(t)
-	home := t.TempDir()
-	me, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	setBrowser(t, home, me)
+	display, scr, bin, home := desktop(t)
 
 	// The service: a sandbox whose sync routes answer after 30 s once
 	// slow is set.
