@@ -6,6 +6,7 @@ import (
 	"net"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/idpro/idpro/app"
 	"github.com/idpro/idpro/app/api"
@@ -31,7 +32,15 @@ func setup(t *testing.T) (*desk.Desk, *store.Store, *api.Client) {
 
 func openStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "idpro.db"), store.Options{})
+	return openStoreAt(t, nil)
+}
+
+// openStoreAt opens a store whose stamps (an outbox entry's next try)
+// follow the test's clock, so that the test does not depend on the day
+// it runs.
+func openStoreAt(t *testing.T, now func() time.Time) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "idpro.db"), store.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,8 @@ func (f *faulty) RoundTrip(r *http.Request) (*http.Response, error) {
 // one request on the service's side (its idempotency key), none lost.
 func TestSubmitFaultsLeaveOneRequestEach(t *testing.T) {
 	srv := sandboxtest.Start(t, "", sandbox.Options{})
-	st := openStore(t)
+	clock := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	st := openStoreAt(t, func() time.Time { return clock })
 	hc := srv.Session(bram).Client()
 	f := &faulty{base: hc.Transport}
 	hc.Transport = f
@@ -85,7 +86,6 @@ func TestSubmitFaultsLeaveOneRequestEach(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 	d := desk.New(st, c.ForCompany(bakery), func() time.Time { return clock }, nil)
 	ctx := context.Background()
 

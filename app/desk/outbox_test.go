@@ -28,8 +28,8 @@ func (s *flakyService) Submit(_ context.Context, r *app.Request) (app.Receipt, e
 }
 
 func TestOutboxBacksOffAFailingRequestAndSendsTheOthers(t *testing.T) {
-	st := openStore(t)
 	clock := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	st := openStoreAt(t, func() time.Time { return clock })
 	var ids []string
 	for range 2 {
 		r := request()
