@@ -51,9 +51,12 @@ lint:
 # vetted for Windows and macOS:
 # cross builds have no cgo, and on macOS even Fyne's widgets need it
 # (Objective-C), so app/ui is vetted for Windows only (docs/build.md).
-CGO_PKGS   := -e /cmd/idpro$$ -e /cmd/mrzeval$$ -e /ocr/tesseract$$
-NOCGO_PKGS  = $$($(GO) list -tags $(TAGS) ./... | grep -v $(CGO_PKGS))
-RACE_PKGS   = $$(CGO_ENABLED=0 $(GO) list -tags $(TAGS) -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' ./... | grep -v $(CGO_PKGS))
+# A package is left out when it links gosseract or GLFW, found from its
+# dependencies so that a new command over Tesseract needs no entry here.
+CGO_DEPS    = {{range .Deps}}{{if or (eq . "github.com/otiai10/gosseract/v2") (eq . "github.com/go-gl/glfw/v3.3/glfw")}} cgo{{end}}{{end}}
+NOCGO_LIST  = $(GO) list -tags $(TAGS) -f '{{.ImportPath}}$(CGO_DEPS)' ./... | grep -v ' cgo'
+NOCGO_PKGS  = $$($(NOCGO_LIST))
+RACE_PKGS   = $$($(GO) list -tags $(TAGS) -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}$(CGO_DEPS){{end}}' ./... | grep -v ' cgo')
 # govulncheck reads a local Go vulnerability database built from the
 # golang.org/x/vulndb module (vuln.go.dev cannot be reached from here):
 # VULNDB=latest takes the newest the proxy has, a version pins one.
@@ -76,7 +79,7 @@ RACE_FAST = $$($(GO) list ./app/... ./store/...)
 check: deps lint
 	CGO_ENABLED=1 $(GO) test -race -short -tags $(TAGS) -count=1 -timeout 30m $(RACE_FAST)
 	GOOS=windows $(GO) vet -tags $(TAGS) $(NOCGO_PKGS)
-	GOOS=darwin $(GO) vet -tags $(TAGS) $$($(GO) list -tags $(TAGS) ./... | grep -v $(CGO_PKGS) -e /app/ui$$)
+	GOOS=darwin $(GO) vet -tags $(TAGS) $$($(NOCGO_LIST) | grep -v /app/ui$$)
 	$(GO) run ./cmd/vulndb -version $(VULNDB) -out bin/vulndb
 	$(GO) tool govulncheck -db file://$(CURDIR)/bin/vulndb -tags $(TAGS) ./... || [ "$(VULNFAIL)" = 0 ]
 
