@@ -16,7 +16,8 @@
 #   NET         network spec; O1c40 is the 37 characters + Tesseract's 3
 #   RATE        learning rate (default 0.002)
 #   SEED        seed of the text and the renders (default 2)
-#   WORK        keep the work files (lines, checkpoints, log) here
+#   WORK        keep the work files (lines, checkpoints, log) here; a WORK
+#               that already holds rendered lines is trained again on them
 #   JOBS        parallel lstm.train conversions (default 2)
 set -euo pipefail
 
@@ -32,16 +33,18 @@ else
 	work=$(mktemp -d)
 	trap 'rm -rf "$work"' EXIT
 fi
-mkdir -p "$work/lines" "$work/script" "$work/checkpoints"
+mkdir -p "$work/lines" "$work/script"
+rm -rf "$work/checkpoints" && mkdir "$work/checkpoints"
 
-(cd "$root" && go build -o "$work/gentext" ./ocr/train/gentext && go build -o "$work/genlines" ./ocr/train/genlines)
-"$work/gentext" -seed "${SEED:-2}" -n "${DOCS:-4000}" >"$work/train.txt"
-"$work/genlines" -seed "${SEED:-2}" -out "$work/lines" <"$work/train.txt"
-
-# One .lstmf per multi-page TIFF: each page a line, its box the whole page.
-ls "$work"/lines/*.tif | sed 's/\.tif$//' |
-	xargs -P "${JOBS:-2}" -I{} tesseract {}.tif {} --psm 13 lstm.train >/dev/null 2>&1
-ls "$work"/lines/*.lstmf >"$work/train.list"
+if [ ! -s "$work/train.list" ]; then
+	(cd "$root" && go build -o "$work/gentext" ./ocr/train/gentext && go build -o "$work/genlines" ./ocr/train/genlines)
+	"$work/gentext" -seed "${SEED:-2}" -n "${DOCS:-4000}" >"$work/train.txt"
+	"$work/genlines" -seed "${SEED:-2}" -out "$work/lines" <"$work/train.txt"
+	# One .lstmf per multi-page TIFF: each page a line, its box the whole page.
+	ls "$work"/lines/*.tif | sed 's/\.tif$//' |
+		xargs -P "${JOBS:-2}" -I{} tesseract {}.tif {} --psm 13 lstm.train >/dev/null 2>&1
+	ls "$work"/lines/*.lstmf >"$work/train.list"
+fi
 
 # The unicharset is the alphabet and nothing else. combine_lang_model wants
 # a radical table even with the pass-through recoder (Han only): a comment.
