@@ -13,8 +13,12 @@ var (
 )
 
 // Settings returns the saved settings, or the zero value on first start.
-// They are sealed: the default requester is a person's e-mail.
+// They are sealed: the default requester is a person's e-mail. After the
+// first call they come from memory.
 func (s *Store) Settings() (app.Settings, error) {
+	if st := s.settings.Load(); st != nil {
+		return *st, nil
+	}
 	var st app.Settings
 	err := s.view(func(tx *bolt.Tx) error {
 		sealed := tx.Bucket(bucketSettings).Get(keySettings)
@@ -30,6 +34,9 @@ func (s *Store) Settings() (app.Settings, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		s.settings.Store(&st)
+	}
 	return st, err
 }
 
@@ -39,7 +46,11 @@ func (s *Store) SaveSettings(st app.Settings) error {
 	if err != nil {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketSettings).Put(keySettings, s.seal.seal(placeSettings, data))
 	})
+	if err == nil {
+		s.settings.Store(&st)
+	}
+	return err
 }

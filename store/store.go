@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/idpro/idpro/app"
@@ -27,6 +28,10 @@ type Store struct {
 	memo memo
 	// list caches what Requests decoded.
 	list listCache
+	// settings is what Settings last read or SaveSettings wrote: the
+	// screens read settings on the UI goroutine, and this process alone
+	// writes the file it holds locked.
+	settings atomic.Pointer[app.Settings]
 	// purging keeps one Purge at a time (at open, on the daily timer).
 	purging sync.Mutex
 }

@@ -102,8 +102,8 @@ func TestNewerFileIsRefused(t *testing.T) {
 }
 
 func TestSettings(t *testing.T) {
-	s := open(t, filepath.Join(t.TempDir(), "idpro.db"))
-	defer s.Close()
+	path := filepath.Join(t.TempDir(), "idpro.db")
+	s := open(t, path)
 	if st, err := s.Settings(); err != nil || st != (app.Settings{}) {
 		t.Fatalf("first settings = %+v, %v", st, err)
 	}
@@ -113,5 +113,13 @@ func TestSettings(t *testing.T) {
 	}
 	if got, _ := s.Settings(); got != want {
 		t.Errorf("settings = %+v", got)
+	}
+	// Settings are served from memory after the first read: what a later
+	// start reads is what was written to the file.
+	s.Close()
+	s = open(t, path)
+	defer s.Close()
+	if got, err := s.Settings(); err != nil || got != want {
+		t.Errorf("settings after reopening = %+v, %v", got, err)
 	}
 }
