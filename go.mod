@@ -13,6 +13,7 @@ require (
 	github.com/go-text/typesetting v0.2.1
 	github.com/hhrutter/tiff v1.0.6
 	github.com/jeandeaual/go-locale v0.0.0-20250612000132-0ef82f21eade
+	github.com/jezek/xgb v1.1.1
 	github.com/nicksnyder/go-i18n/v2 v2.7.0
 	github.com/otiai10/gosseract/v2 v2.4.1
 	github.com/pdfcpu/pdfcpu v0.15.0

@@ -6,6 +6,10 @@ import (
 )
 
 func (u *UI) menu() *fyne.MainMenu {
+	// Quit keeps the window's place before the window goes (Fyne's own
+	// Quit item would close it first).
+	quit := fyne.NewMenuItem(u.T("ui.menu.quit"), u.Quit)
+	quit.IsQuit = true
 	return fyne.NewMainMenu(
 		fyne.NewMenu(u.T("ui.menu.file"),
 			fyne.NewMenuItem(u.T("ui.menu.new"), u.newRequest),
@@ -13,6 +17,8 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(u.T("ui.menu.backup"), u.backup),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(u.T("ui.menu.settings"), u.showSettings),
+			fyne.NewMenuItemSeparator(),
+			quit,
 		),
 		fyne.NewMenu(u.T("ui.menu.view"),
 			fyne.NewMenuItem(u.T("ui.tab.new"), func() { u.tabs.SelectIndex(0) }),
@@ -22,7 +28,7 @@ func (u *UI) menu() *fyne.MainMenu {
 }
 
 // shortcuts: Ctrl/Cmd+N new request, +O import a page, +H history,
-// +comma settings.
+// +comma settings, +Q quit.
 func (u *UI) shortcuts() {
 	add := func(k fyne.KeyName, fn func()) {
 		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
@@ -32,6 +38,7 @@ func (u *UI) shortcuts() {
 	add(fyne.KeyO, func() { u.tabs.SelectIndex(0); u.wizard.show(0); u.wizard.docs.openDialog() })
 	add(fyne.KeyH, u.focusHistory)
 	add(fyne.KeyComma, u.showSettings)
+	add(fyne.KeyQ, u.Quit)
 }
 
 func (u *UI) newRequest() {

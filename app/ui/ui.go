@@ -97,6 +97,8 @@ type UI struct {
 	// posts until it is done.
 	bg   sync.WaitGroup
 	busy atomic.Int64
+	// placed keeps the window's place once (keepPlacement).
+	placed sync.Once
 }
 
 // New builds the main window of a.

@@ -1,13 +1,21 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"image"
 
-// The window's size is kept in the app's preferences (Fyne keeps them in
-// the user's configuration directory, apart from the store: a window size
-// is nothing personal, and it is known before the store is unlocked).
+	"fyne.io/fyne/v2"
+
+	"github.com/idpro/idpro/app/ui/winpos"
+)
+
+// The window's size and position are kept in the app's preferences (Fyne
+// keeps them in the user's configuration directory, apart from the store:
+// they are nothing personal, and known before the store is unlocked).
 const (
 	prefWidth  = "window.width"
 	prefHeight = "window.height"
+	prefX      = "window.x"
+	prefY      = "window.y"
 )
 
 // defaultSize fits the history's columns and the wizard's forms without
@@ -18,10 +26,8 @@ var defaultSize = fyne.NewSize(1280, 800)
 // accident opens at the default again.
 var minSize = fyne.NewSize(800, 560)
 
-// placeWindow gives the window the size it had when it was last closed,
-// centred. Fyne 2.7 can neither read nor set a window's position, nor
-// tell the screen's size, so the position is not remembered; the window
-// manager keeps a window larger than the screen within it.
+// placeWindow gives the window the size it had when it was last closed;
+// the first time it is centred, later Show puts it back where it was.
 func (u *UI) placeWindow() {
 	p := fyne.CurrentApp().Preferences()
 	size := fyne.NewSize(float32(p.FloatWithFallback(prefWidth, float64(defaultSize.Width))),
@@ -30,16 +36,48 @@ func (u *UI) placeWindow() {
 		size = defaultSize
 	}
 	u.win.Resize(size)
-	u.win.CenterOnScreen()
+	if _, ok := savedPosition(p); !ok {
+		u.win.CenterOnScreen()
+	}
 }
 
-// keepPlacement remembers the window's size; Close calls it.
-func (u *UI) keepPlacement() {
-	size := u.win.Canvas().Size()
-	if size.Width < minSize.Width || size.Height < minSize.Height {
-		return
+// Show shows the window where it was when last closed, when that is
+// still on a screen (winpos: X11 and Windows); elsewhere the window
+// manager places it.
+func (u *UI) Show() {
+	u.win.Show()
+	if at, ok := savedPosition(fyne.CurrentApp().Preferences()); ok {
+		winpos.Set(u.win, at)
 	}
-	p := fyne.CurrentApp().Preferences()
-	p.SetFloat(prefWidth, float64(size.Width))
-	p.SetFloat(prefHeight, float64(size.Height))
+}
+
+func savedPosition(p fyne.Preferences) (image.Point, bool) {
+	x, y := p.IntWithFallback(prefX, -1), p.IntWithFallback(prefY, -1)
+	return image.Pt(x, y), x >= 0 && y >= 0
+}
+
+// keepPlacement remembers the window's size and position, once, while
+// the window is still there: Quit and the close button call it before
+// the window goes, Close again after.
+func (u *UI) keepPlacement() {
+	u.placed.Do(func() {
+		p := fyne.CurrentApp().Preferences()
+		if at, ok := winpos.Get(u.win); ok {
+			p.SetInt(prefX, at.X)
+			p.SetInt(prefY, at.Y)
+		}
+		size := u.win.Canvas().Size()
+		if size.Width < minSize.Width || size.Height < minSize.Height {
+			return
+		}
+		p.SetFloat(prefWidth, float64(size.Width))
+		p.SetFloat(prefHeight, float64(size.Height))
+	})
+}
+
+// Quit ends the app as its close button does: the window's place kept,
+// then the app quits, and main's Close stops the background work.
+func (u *UI) Quit() {
+	u.keepPlacement()
+	fyne.CurrentApp().Quit()
 }

@@ -1,0 +1,112 @@
+//go:build linux
+
+package winpos
+
+import (
+	"image"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jezek/xgb"
+	"github.com/jezek/xgb/xproto"
+)
+
+// xvfb starts a private 1280x800 X server, points DISPLAY at it and
+// stops it by PID when the test ends.
+func xvfb(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("Xvfb"); err != nil {
+		t.Skip("Xvfb is not installed; `make test` installs it")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+	num := make(chan string, 1)
+	go func() {
+		buf := make([]byte, 16)
+		n, _ := r.Read(buf)
+		num <- strings.TrimSpace(string(buf[:n]))
+	}()
+	select {
+	case n := <-num:
+		t.Setenv("DISPLAY", ":"+n)
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not start")
+	}
+}
+
+// window makes a mapped window at x,y inside parent (the root when 0).
+func window(t *testing.T, c *xgb.Conn, parent xproto.Window, x, y int16) xproto.Window {
+	t.Helper()
+	if parent == 0 {
+		parent = xproto.Setup(c).DefaultScreen(c).Root
+	}
+	id, err := xproto.NewWindowId(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xproto.CreateWindowChecked(c, 0, id, parent, x, y, 400, 300, 0,
+		xproto.WindowClassInputOutput, 0, 0, nil).Check(); err != nil {
+		t.Fatal(err)
+	}
+	if err := xproto.MapWindowChecked(c, id).Check(); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func TestX11WindowIsPutBackWhereItWasRead(t *testing.T) {
+	xvfb(t)
+	c, err := xgb.NewConn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	w := x11Window(window(t, c, 0, 10, 20))
+	if p, ok := w.get(); !ok || p != image.Pt(10, 20) {
+		t.Fatalf("new window at %v (%v), want 10,20", p, ok)
+	}
+	if !w.set(image.Pt(300, 150)) {
+		t.Fatal("set 300,150 failed")
+	}
+	if p, ok := w.get(); !ok || p != image.Pt(300, 150) {
+		t.Errorf("moved window at %v (%v), want 300,150", p, ok)
+	}
+	// Off the 1280x800 screen (a monitor since unplugged): left where it is.
+	for _, off := range []image.Point{{1270, 10}, {10, 790}, {-400, 10}, {5000, 5000}} {
+		if w.set(off) {
+			t.Errorf("set %v on a 1280x800 screen succeeded", off)
+		}
+	}
+	if p, _ := w.get(); p != image.Pt(300, 150) {
+		t.Errorf("refused moves moved the window to %v", p)
+	}
+}
+
+// A window manager reparents the app's window into its frame; the
+// position kept is the frame's, so the window does not creep down by its
+// title bar at every start.
+func TestX11PositionIsTheFrames(t *testing.T) {
+	xvfb(t)
+	c, err := xgb.NewConn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	frame := window(t, c, 0, 200, 100)
+	client := x11Window(window(t, c, frame, 0, 24))
+	if p, ok := client.get(); !ok || p != image.Pt(200, 100) {
+		t.Errorf("framed window at %v (%v), want the frame's 200,100", p, ok)
+	}
+}
