@@ -100,7 +100,7 @@ fuzz:
 # Logic packages must build without cgo, tests included (compiled only,
 # so the slow ones do not run twice); then every test runs once, with cgo.
 unit:
-	CGO_ENABLED=0 $(GO) test -tags $(TAGS) -count=1 -run '^$$' $$(CGO_ENABLED=0 $(GO) list -tags $(TAGS) -f '{{if .TestGoFiles}}{{.ImportPath}}{{end}}' ./app/... ./store/... ./scan/... ./ocr/... | grep -v -e /ocr/tesseract)
+	CGO_ENABLED=0 $(GO) test -tags $(TAGS) -count=1 -run '^$$' $$($(GO) list -tags $(TAGS) -f '{{if .TestGoFiles}}{{.ImportPath}}$(CGO_DEPS){{end}}' ./app/... ./store/... ./scan/... ./ocr/... | grep -v ' cgo')
 	$(GO) test -tags $(TAGS) -count=1 -timeout 30m ./...
 
 # The fyne packager, pinned, installed outside go.mod: fyne.io/tools
