@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/idpro/idpro/app/ui/xvfbtest"
 )
 
 // buildBinary builds idpro as `make build` does, into a temp dir.
@@ -34,27 +36,7 @@ func startXvfb(t *testing.T) string {
 			t.Skipf("%s is not installed; `make test` installs xvfb, xdotool and imagemagick", tool)
 		}
 	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	x.ExtraFiles = []*os.File{w}
-	start(t, x)
-	w.Close()
-	num := make(chan string, 1)
-	go func() {
-		buf := make([]byte, 16)
-		n, _ := r.Read(buf)
-		num <- strings.TrimSpace(string(buf[:n]))
-	}()
-	select {
-	case n := <-num:
-		return ":" + n
-	case <-time.After(20 * time.Second):
-		t.Fatal("Xvfb did not start")
-	}
-	return ""
+	return xvfbtest.Start(t)
 }
 
 // proc is a started process and the end of its Wait, so a test can ask

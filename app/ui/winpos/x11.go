@@ -4,11 +4,18 @@ package winpos
 
 import (
 	"image"
+	"io"
+	"log"
 
 	"fyne.io/fyne/v2/driver"
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
 )
+
+// xgb logs connection troubles (no ~/.Xauthority, for one) to stderr
+// through its package logger; here a failure only means the window is not
+// moved, which the caller hears.
+func init() { xgb.Logger = log.New(io.Discard, "", 0) }
 
 func handleOf(ctx any) handle {
 	if c, ok := ctx.(driver.X11WindowContext); ok && c.WindowHandle != 0 {

@@ -4,46 +4,17 @@ package winpos
 
 import (
 	"image"
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
+
+	"github.com/idpro/idpro/app/ui/xvfbtest"
 )
 
-// xvfb starts a private 1280x800 X server, points DISPLAY at it and
-// stops it by PID when the test ends.
+// xvfb points DISPLAY at a private X server.
 func xvfb(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("Xvfb"); err != nil {
-		t.Skip("Xvfb is not installed; `make test` installs it")
-	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	x.ExtraFiles = []*os.File{w}
-	if err := x.Start(); err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
-	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
-	num := make(chan string, 1)
-	go func() {
-		buf := make([]byte, 16)
-		n, _ := r.Read(buf)
-		num <- strings.TrimSpace(string(buf[:n]))
-	}()
-	select {
-	case n := <-num:
-		t.Setenv("DISPLAY", ":"+n)
-	case <-time.After(20 * time.Second):
-		t.Fatal("Xvfb did not start")
-	}
+	t.Setenv("DISPLAY", xvfbtest.Start(t))
 }
 
 // window makes a mapped window at x,y inside parent (the root when 0).
