@@ -97,6 +97,12 @@ func (v *detailView) update(r *app.Request) {
 	if len(r.Completed) > 0 {
 		v.message.SetText(strings.TrimSpace(v.message.Text + "\n" + u.T("ui.detail.completed", "fields", u.fieldNames(r.Completed))))
 	}
+	// An empty label would still take a line's height.
+	if v.message.Text == "" {
+		v.message.Hide()
+	} else {
+		v.message.Show()
+	}
 	v.question.Hide()
 	v.answer.root.Hide()
 	if r.Status == app.InfoRequested && r.Question != nil {
