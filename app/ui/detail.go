@@ -33,11 +33,13 @@ type detailView struct {
 	copyINSZ *widget.Button
 	message  *widget.Label
 	timeline *widget.Label
-	question *widget.Label
-	answer   *answerForm
-	cancel   *widget.Button
-	root     fyne.CanvasObject
-	dialog   dialog.Dialog
+	// timelineCard is hidden while the request has no timeline (a draft).
+	timelineCard *widget.Card
+	question     *widget.Label
+	answer       *answerForm
+	cancel       *widget.Button
+	root         fyne.CanvasObject
+	dialog       dialog.Dialog
 }
 
 func newDetailView(u *UI) *detailView {
@@ -59,9 +61,10 @@ func newDetailView(u *UI) *detailView {
 	})
 	v.answer = newAnswerForm(v)
 	v.inszRow = container.NewBorder(nil, nil, widget.NewLabel(u.T("ui.history.col.insz")), v.copyINSZ, v.insz)
+	v.timelineCard = widget.NewCard(u.T("ui.detail.timeline"), "", v.timeline)
 	v.root = container.NewVBox(v.title, v.status, v.inszRow, v.message,
 		v.question, v.answer.root,
-		widget.NewCard(u.T("ui.detail.timeline"), "", v.timeline),
+		v.timelineCard,
 		container.NewHBox(v.cancel))
 	return v
 }
@@ -112,6 +115,12 @@ func (v *detailView) update(r *app.Request) {
 		v.answer.root.Show()
 	}
 	v.timeline.SetText(u.timelineText(r.Timeline))
+	// A request the service has not seen yet has no history to show.
+	if len(r.Timeline) == 0 {
+		v.timelineCard.Hide()
+	} else {
+		v.timelineCard.Show()
+	}
 	v.cancel.Hide()
 	if r.Status.Local() || r.Status.Open() {
 		v.cancel.Show()

@@ -29,10 +29,16 @@ func seedHistory(t *testing.T, e *env, reqs ...*app.Request) {
 // threeRequests are a draft, a request the service asks about and a
 // sent one, with requesters and surnames in three different orders.
 func threeRequests() []*app.Request {
+	asked := time.Date(2026, 12, 7, 11, 30, 0, 0, time.UTC)
 	return []*app.Request{
 		{Requester: "zoe@example.be", Status: app.Draft, Person: app.Person{Surname: "Bakker"}},
 		{Requester: "adam@example.be", Status: app.InfoRequested, Person: app.Person{Surname: "Ćwik"},
-			Question: &app.Question{Fields: []string{app.FieldBirthPlace}}},
+			Question: &app.Question{Fields: []string{app.FieldBirthPlace}},
+			Timeline: []app.Event{
+				{At: asked.Add(-time.Hour), Status: app.Received},
+				{At: asked.Add(-time.Hour), Status: app.Investigating, Code: "notice.incomplete"},
+				{At: asked, Status: app.InfoRequested, By: "Clerk Peeters", Note: "Where was the worker born?"},
+			}},
 		{Requester: "mia@example.be", Status: app.Received, Person: app.Person{Surname: "Andersen"}},
 	}
 }
