@@ -173,7 +173,7 @@ func TestHistoryRowOpensWithKeyboardAndDoubleClick(t *testing.T) {
 	// The focus starts on the first row (the newest, Andersen's).
 	e.u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	e.u.Wait()
-	if h.view.req == nil || h.view.req.Person.Surname != "Andersen" || !strings.Contains(markup(e.u.win.Canvas().Overlays().Top()), "What happened") {
+	if h.view.req == nil || h.view.req.Person.Surname != "Andersen" || !strings.Contains(markup(e.u.win.Canvas().Overlays().Top()), e.u.T("ui.detail.title")) {
 		t.Fatalf("Enter did not open the details of the focused row")
 	}
 	h.view.dialog.Hide()
