@@ -18,6 +18,7 @@ import (
 	"github.com/idpro/idpro/app/desk"
 	"github.com/idpro/idpro/app/locale"
 	"github.com/idpro/idpro/app/postcode"
+	"github.com/idpro/idpro/app/ui/winpos"
 	"github.com/idpro/idpro/assets"
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/scan"
@@ -97,8 +98,12 @@ type UI struct {
 	// posts until it is done.
 	bg   sync.WaitGroup
 	busy atomic.Int64
-	// placed keeps the window's place once (keepPlacement).
-	placed sync.Once
+	// placed keeps the window's place once (keepPlacement); native is
+	// the shown window's handle (nil in tests and where there is none),
+	// lastPos where it was last seen.
+	placed  sync.Once
+	native  *winpos.Window
+	lastPos atomic.Pointer[image.Point]
 }
 
 // New builds the main window of a.
@@ -127,6 +132,10 @@ func New(a fyne.App, d Deps) *UI {
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.wizard.importURIs(uris) })
 	u.placeWindow()
 	u.win.SetCloseIntercept(func() { u.Close(); u.win.Close() })
+	// Fyne writes the preferences for the last time after OnStopped, and
+	// any later change is lost: the place is kept there, whichever way
+	// the app ends (its Quit, SIGTERM from the desktop session).
+	a.Lifecycle().SetOnStopped(u.keepPlacement)
 	// The step marks are drawn in the theme's colours: a switch between
 	// light and dark (the system's, or the settings') paints them again.
 	a.Settings().AddListener(func(fyne.Settings) { u.Do(func() { u.wizard.paintMarks() }) })

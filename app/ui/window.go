@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -43,26 +44,57 @@ func (u *UI) placeWindow() {
 
 // Show shows the window where it was when last closed, when that is
 // still on a screen (winpos: X11 and Windows); elsewhere the window
-// manager places it.
+// manager places it. Then it follows where the user moves it: Fyne ends
+// (its Quit, SIGTERM from the desktop session) by shutting the window
+// system down with no hook before, so the place is known beforehand.
 func (u *UI) Show() {
 	u.win.Show()
-	if at, ok := savedPosition(fyne.CurrentApp().Preferences()); ok {
-		winpos.Set(u.win, at)
+	u.native = winpos.Of(u.win)
+	if u.native == nil {
+		return
 	}
+	if at, ok := savedPosition(fyne.CurrentApp().Preferences()); ok {
+		u.native.Set(at)
+	}
+	u.bg.Add(1)
+	go func() {
+		defer u.bg.Done()
+		t := time.NewTicker(followEvery)
+		defer t.Stop()
+		for {
+			if at, ok := u.native.Get(); ok {
+				u.lastPos.Store(&at)
+			}
+			select {
+			case <-u.ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
 }
+
+// followEvery is how often the window's position is read: a move in the
+// last second before the session ends may be missed, nothing else.
+const followEvery = time.Second
 
 func savedPosition(p fyne.Preferences) (image.Point, bool) {
 	x, y := p.IntWithFallback(prefX, -1), p.IntWithFallback(prefY, -1)
 	return image.Pt(x, y), x >= 0 && y >= 0
 }
 
-// keepPlacement remembers the window's size and position, once, while
-// the window is still there: Quit and the close button call it before
-// the window goes, Close again after.
+// keepPlacement remembers the window's size and position, once: the
+// position read now if the window is still there, else the last one
+// followed.
 func (u *UI) keepPlacement() {
 	u.placed.Do(func() {
 		p := fyne.CurrentApp().Preferences()
-		if at, ok := winpos.Get(u.win); ok {
+		if u.native != nil {
+			if at, ok := u.native.Get(); ok {
+				u.lastPos.Store(&at)
+			}
+		}
+		if at := u.lastPos.Load(); at != nil {
 			p.SetInt(prefX, at.X)
 			p.SetInt(prefY, at.Y)
 		}
@@ -75,8 +107,8 @@ func (u *UI) keepPlacement() {
 	})
 }
 
-// Quit ends the app as its close button does: the window's place kept,
-// then the app quits, and main's Close stops the background work.
+// Quit ends the app as its close button does: the window's place kept
+// while the window is there, then main's Close stops the background work.
 func (u *UI) Quit() {
 	u.keepPlacement()
 	fyne.CurrentApp().Quit()

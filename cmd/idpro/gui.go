@@ -8,9 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -167,25 +165,7 @@ func openMainWindow(a fyne.App, st *store.Store, dir string, log *slog.Logger, f
 	}
 	u.Window().SetMaster()
 	u.Show()
-	stops = append(stops, quitOnSignal(u.Quit))
 	return stop, nil
-}
-
-// quitOnSignal quits the app as its Quit item does when the desktop
-// session ends or the user presses Ctrl+C in a terminal (SIGTERM,
-// SIGINT): the draft saved, the window's place kept, the store closed.
-func quitOnSignal(quit func()) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGTERM, os.Interrupt)
-	go func() {
-		if _, ok := <-ch; ok {
-			fyne.Do(quit)
-		}
-	}()
-	return func() {
-		signal.Stop(ch)
-		close(ch)
-	}
 }
 
 // tokenKeeper keeps each service's sign-in in the OS keychain (the

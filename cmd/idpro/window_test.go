@@ -9,8 +9,9 @@ import (
 	"time"
 )
 
-// The window opens where and as large as it was when the app last quit;
-// SIGTERM (the desktop session ending) quits as the Quit item does.
+// The window opens where and as large as it was when the app last quit,
+// here by SIGTERM (the desktop session ending), on which Fyne shuts the
+// window system down at once.
 func TestWindowPlaceIsRemembered(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the real app under Xvfb twice")
@@ -42,7 +43,9 @@ func TestWindowPlaceIsRemembered(t *testing.T) {
 	id := window()
 	xdo("windowsize", "--sync", id, "1100", "700")
 	xdo("windowmove", "--sync", id, "90", "40")
-	time.Sleep(time.Second) // Fyne takes the new size from its resize event
+	// Fyne takes the new size from its resize event, the app the position
+	// at its next look (every second).
+	time.Sleep(2500 * time.Millisecond)
 	app.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-app.done:

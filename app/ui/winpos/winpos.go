@@ -1,7 +1,7 @@
 // Package winpos reads and sets where a window sits on the screen, which
 // Fyne 2.7 does not offer: through the window's native handle (X11 and
-// Windows; macOS and Wayland report nothing and move nothing, and the
-// window manager places the window there).
+// Windows; macOS and Wayland have none here, and the window manager
+// places the window there).
 //
 // Positions are the outer frame's top-left corner in screen pixels, the
 // same in Get and Set, so that a window put back where it was read does
@@ -15,39 +15,39 @@ import (
 	"fyne.io/fyne/v2/driver"
 )
 
-// Get tells where w's frame is; false when the platform cannot say or the
-// window is not shown. It runs on the UI goroutine.
-func Get(w fyne.Window) (p image.Point, ok bool) {
-	native(w, func(h handle) { p, ok = h.get() })
-	return p, ok
-}
-
-// Set moves w's frame to p when p lies on a screen; false when it does
-// not (a monitor since unplugged) or the platform cannot move windows.
-// It runs on the UI goroutine, after w is shown.
-func Set(w fyne.Window, p image.Point) (ok bool) {
-	native(w, func(h handle) { ok = h.set(p) })
-	return ok
-}
-
 // minVisible is how much of a window's top-left corner must lie on a
 // screen for Set to move it there: enough to grab the title bar.
 const minVisible = 48
+
+// Window is a shown window's native handle. Its methods call the window
+// system only, never Fyne or GLFW, so they may run on any goroutine and
+// after Fyne has shut down (they then report false).
+type Window struct{ h handle }
+
+// Of takes w's native handle; nil when the platform gives none. It runs
+// on the UI goroutine, after w is shown.
+func Of(w fyne.Window) *Window {
+	nw, ok := w.(driver.NativeWindow)
+	if !ok {
+		return nil
+	}
+	var h handle
+	nw.RunNative(func(ctx any) { h = handleOf(ctx) })
+	if h == nil {
+		return nil
+	}
+	return &Window{h}
+}
+
+// Get tells where the window's frame is; false when the window is gone.
+func (w *Window) Get() (image.Point, bool) { return w.h.get() }
+
+// Set moves the window's frame to p when p lies on a screen; false when
+// it does not (a monitor since unplugged).
+func (w *Window) Set(p image.Point) bool { return w.h.set(p) }
 
 // handle is a native window that can report and change its position.
 type handle interface {
 	get() (image.Point, bool)
 	set(image.Point) bool
-}
-
-func native(w fyne.Window, fn func(handle)) {
-	nw, ok := w.(driver.NativeWindow)
-	if !ok {
-		return
-	}
-	nw.RunNative(func(ctx any) {
-		if h := handleOf(ctx); h != nil {
-			fn(h)
-		}
-	})
 }

@@ -63,6 +63,13 @@ func TestX11WindowIsPutBackWhereItWasRead(t *testing.T) {
 	if p, _ := w.get(); p != image.Pt(300, 150) {
 		t.Errorf("refused moves moved the window to %v", p)
 	}
+	// Once the window is gone (Fyne has shut down), the answer is no.
+	if err := xproto.DestroyWindowChecked(c, xproto.Window(w)).Check(); err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := w.get(); ok {
+		t.Errorf("a destroyed window is at %v", p)
+	}
 }
 
 // A window manager reparents the app's window into its frame; the
