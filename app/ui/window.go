@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -78,9 +79,11 @@ func (u *UI) Show() {
 // last second before the session ends may be missed, nothing else.
 const followEvery = time.Second
 
+// savedPosition is the position kept, if any: it may be negative, on a
+// monitor left of or above Windows' main one.
 func savedPosition(p fyne.Preferences) (image.Point, bool) {
-	x, y := p.IntWithFallback(prefX, -1), p.IntWithFallback(prefY, -1)
-	return image.Pt(x, y), x >= 0 && y >= 0
+	x, y := p.IntWithFallback(prefX, math.MinInt32), p.IntWithFallback(prefY, math.MinInt32)
+	return image.Pt(x, y), x != math.MinInt32 && y != math.MinInt32
 }
 
 // keepPlacement remembers the window's size and position, once: the
