@@ -44,7 +44,7 @@ func TestX11WindowIsPutBackWhereItWasRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	w := x11Window(window(t, c, 0, 10, 20))
+	w := &x11Window{id: window(t, c, 0, 10, 20)}
 	if p, ok := w.get(); !ok || p != image.Pt(10, 20) {
 		t.Fatalf("new window at %v (%v), want 10,20", p, ok)
 	}
@@ -64,7 +64,7 @@ func TestX11WindowIsPutBackWhereItWasRead(t *testing.T) {
 		t.Errorf("refused moves moved the window to %v", p)
 	}
 	// Once the window is gone (Fyne has shut down), the answer is no.
-	if err := xproto.DestroyWindowChecked(c, xproto.Window(w)).Check(); err != nil {
+	if err := xproto.DestroyWindowChecked(c, w.id).Check(); err != nil {
 		t.Fatal(err)
 	}
 	if p, ok := w.get(); ok {
@@ -83,7 +83,7 @@ func TestX11PositionIsTheFrames(t *testing.T) {
 	}
 	defer c.Close()
 	frame := window(t, c, 0, 200, 100)
-	client := x11Window(window(t, c, frame, 0, 24))
+	client := &x11Window{id: window(t, c, frame, 0, 24)}
 	if p, ok := client.get(); !ok || p != image.Pt(200, 100) {
 		t.Errorf("framed window at %v (%v), want the frame's 200,100", p, ok)
 	}
