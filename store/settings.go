@@ -35,7 +35,8 @@ func (s *Store) Settings() (app.Settings, error) {
 		return nil
 	})
 	if err == nil {
-		s.settings.Store(&st)
+		// A save that ran meanwhile keeps its newer settings.
+		s.settings.CompareAndSwap(nil, &st)
 	}
 	return st, err
 }

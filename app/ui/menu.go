@@ -6,8 +6,8 @@ import (
 )
 
 func (u *UI) menu() *fyne.MainMenu {
-	// Quit keeps the window's place before the window goes (Fyne's own
-	// Quit item would close it first).
+	// Quit reads the window's place while the window is still there;
+	// Fyne's own Quit item would leave the place last followed (winpos).
 	quit := fyne.NewMenuItem(u.T("ui.menu.quit"), u.Quit)
 	quit.IsQuit = true
 	return fyne.NewMainMenu(
