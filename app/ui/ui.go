@@ -98,12 +98,18 @@ type UI struct {
 	// posts until it is done.
 	bg   sync.WaitGroup
 	busy atomic.Int64
-	// placed keeps the window's place once (keepPlacement); native is
-	// the shown window's handle (nil in tests and where there is none),
-	// lastPos where it was last seen.
-	placed  sync.Once
+	// native is the shown window's handle (nil in tests and where there
+	// is none), lastPos where the window was last seen, kept the place
+	// last written to the preferences. keptMu: once Fyne has stopped,
+	// fyne.Do runs the follower's save on its own goroutine, beside
+	// main's Close.
 	native  *winpos.Window
 	lastPos atomic.Pointer[image.Point]
+	keptMu  sync.Mutex
+	kept    struct {
+		pos  *image.Point
+		size fyne.Size
+	}
 }
 
 // New builds the main window of a.
@@ -132,10 +138,6 @@ func New(a fyne.App, d Deps) *UI {
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.wizard.importURIs(uris) })
 	u.placeWindow()
 	u.win.SetCloseIntercept(func() { u.Close(); u.win.Close() })
-	// Fyne writes the preferences for the last time after OnStopped, and
-	// any later change is lost: the place is kept there, whichever way
-	// the app ends (its Quit, SIGTERM from the desktop session).
-	a.Lifecycle().SetOnStopped(u.keepPlacement)
 	// The step marks are drawn in the theme's colours: a switch between
 	// light and dark (the system's, or the settings') paints them again.
 	a.Settings().AddListener(func(fyne.Settings) { u.Do(func() { u.wizard.paintMarks() }) })

@@ -38,24 +38,29 @@ func (u *UI) placeWindow() {
 		size = defaultSize
 	}
 	u.win.Resize(size)
-	if _, ok := savedPosition(p); !ok {
+	u.kept.size = size
+	if at, ok := savedPosition(p); ok {
+		u.kept.pos = &at
+	} else {
 		u.win.CenterOnScreen()
 	}
 }
 
 // Show shows the window where it was when last closed, when that is
 // still on a screen (winpos: X11 and Windows); elsewhere the window
-// manager places it. Then it follows where the user moves it: Fyne ends
-// (its Quit, SIGTERM from the desktop session) by shutting the window
-// system down with no hook before, so the place is known beforehand.
+// manager places it. Then it follows the window's place and keeps it as
+// it changes: Fyne ends (its Quit, SIGTERM from the desktop session) by
+// shutting the window system down, and its OnStopped hook, run after
+// that, may be dropped while it drains its queue, so the place must be
+// kept beforehand.
 func (u *UI) Show() {
 	u.win.Show()
 	u.native = winpos.Of(u.win)
 	if u.native == nil {
 		return
 	}
-	if at, ok := savedPosition(fyne.CurrentApp().Preferences()); ok {
-		u.native.Set(at)
+	if u.kept.pos != nil {
+		u.native.Set(*u.kept.pos)
 	}
 	u.bg.Add(1)
 	go func() {
@@ -63,20 +68,21 @@ func (u *UI) Show() {
 		t := time.NewTicker(followEvery)
 		defer t.Stop()
 		for {
-			if at, ok := u.native.Get(); ok {
-				u.lastPos.Store(&at)
-			}
 			select {
 			case <-u.ctx.Done():
 				return
 			case <-t.C:
 			}
+			if at, ok := u.native.Get(); ok {
+				u.lastPos.Store(&at)
+			}
+			u.Do(u.savePlacement)
 		}
 	}()
 }
 
-// followEvery is how often the window's position is read: a move in the
-// last second before the session ends may be missed, nothing else.
+// followEvery is how often the window's place is looked at: a move or
+// resize in the last second before the session ends may be missed.
 const followEvery = time.Second
 
 // savedPosition is the position kept, if any: it may be negative, on a
@@ -86,28 +92,37 @@ func savedPosition(p fyne.Preferences) (image.Point, bool) {
 	return image.Pt(x, y), x != math.MinInt32 && y != math.MinInt32
 }
 
-// keepPlacement remembers the window's size and position, once: the
-// position read now if the window is still there, else the last one
-// followed.
+// keepPlacement keeps the window's size and where it is now, if it can
+// still be asked; the close button and Quit call it before the window
+// goes, Close once more.
 func (u *UI) keepPlacement() {
-	u.placed.Do(func() {
-		p := fyne.CurrentApp().Preferences()
-		if u.native != nil {
-			if at, ok := u.native.Get(); ok {
-				u.lastPos.Store(&at)
-			}
+	if u.native != nil {
+		if at, ok := u.native.Get(); ok {
+			u.lastPos.Store(&at)
 		}
-		if at := u.lastPos.Load(); at != nil {
-			p.SetInt(prefX, at.X)
-			p.SetInt(prefY, at.Y)
-		}
-		size := u.win.Canvas().Size()
-		if size.Width < minSize.Width || size.Height < minSize.Height {
-			return
-		}
-		p.SetFloat(prefWidth, float64(size.Width))
-		p.SetFloat(prefHeight, float64(size.Height))
-	})
+	}
+	u.savePlacement()
+}
+
+// savePlacement writes the last position seen and the window's size into
+// the preferences when they changed (each write is a file written by
+// Fyne). It runs on the UI goroutine.
+func (u *UI) savePlacement() {
+	u.keptMu.Lock()
+	defer u.keptMu.Unlock()
+	p := fyne.CurrentApp().Preferences()
+	if at := u.lastPos.Load(); at != nil && (u.kept.pos == nil || *u.kept.pos != *at) {
+		p.SetInt(prefX, at.X)
+		p.SetInt(prefY, at.Y)
+		u.kept.pos = at
+	}
+	size := u.win.Canvas().Size()
+	if size == u.kept.size || size.Width < minSize.Width || size.Height < minSize.Height {
+		return
+	}
+	p.SetFloat(prefWidth, float64(size.Width))
+	p.SetFloat(prefHeight, float64(size.Height))
+	u.kept.size = size
 }
 
 // Quit ends the app as its close button does: the window's place kept

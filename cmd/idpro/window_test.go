@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"syscall"
 	"testing"
@@ -60,10 +61,18 @@ func TestWindowPlaceIsRemembered(t *testing.T) {
 	id = window()
 	geometry := regexp.MustCompile(`Position: (\d+),(\d+).*\n\s*Geometry: (\d+)x(\d+)`)
 	var got []string
-	waitFor(t, "the window back in its place", 10*time.Second, func() bool {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
 		got = geometry.FindStringSubmatch(xdo("getwindowgeometry", id))
-		return got != nil && got[1] == "90" && got[2] == "40"
-	})
+		if got != nil && got[1] == "90" && got[2] == "40" {
+			break
+		}
+		if time.Now().After(deadline) {
+			prefs, _ := os.ReadFile(filepath.Join(home, ".config", "fyne", "be.idpro.desktop", "preferences.json"))
+			t.Fatalf("the window opened at %v, want 90,40; preferences: %s", got, prefs)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 	if got[3] != "1100" || got[4] != "700" {
 		t.Errorf("window opened at %sx%s, want 1100x700", got[3], got[4])
 	}
