@@ -101,11 +101,7 @@ func (v *detailView) update(r *app.Request) {
 		v.message.SetText(strings.TrimSpace(v.message.Text + "\n" + u.T("ui.detail.completed", "fields", u.fieldNames(r.Completed))))
 	}
 	// An empty label would still take a line's height.
-	if v.message.Text == "" {
-		v.message.Hide()
-	} else {
-		v.message.Show()
-	}
+	showIf(v.message, v.message.Text != "")
 	v.question.Hide()
 	v.answer.root.Hide()
 	if r.Status == app.InfoRequested && r.Question != nil {
@@ -116,15 +112,8 @@ func (v *detailView) update(r *app.Request) {
 	}
 	v.timeline.SetText(u.timelineText(r.Timeline))
 	// A request the service has not seen yet has no history to show.
-	if len(r.Timeline) == 0 {
-		v.timelineCard.Hide()
-	} else {
-		v.timelineCard.Show()
-	}
-	v.cancel.Hide()
-	if r.Status.Local() || r.Status.Open() {
-		v.cancel.Show()
-	}
+	showIf(v.timelineCard, len(r.Timeline) > 0)
+	showIf(v.cancel, r.Status.Local() || r.Status.Open())
 }
 
 // message says a service message key in the user's language.

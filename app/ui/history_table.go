@@ -78,11 +78,7 @@ func newSortHeader() *sortHeader {
 func (s *sortHeader) set(title string, arrow fyne.Resource, onTap func()) {
 	s.label.SetText(title)
 	s.arrow.SetResource(arrow)
-	if arrow == nil {
-		s.arrow.Hide()
-	} else {
-		s.arrow.Show()
-	}
+	showIf(s.arrow, arrow != nil)
 	s.onTap = onTap
 }
 

@@ -266,3 +266,12 @@ func (u *UI) notifyStatus(rc app.Receipt) {
 	fyne.CurrentApp().SendNotification(fyne.NewNotification(u.T("ui.notify.title", "id", rc.ID, "status", status),
 		u.T("ui.notify.body", "initials", initials, "status", status)))
 }
+
+// showIf shows o when show holds and hides it otherwise.
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
