@@ -5,7 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -17,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/corpus"
 	"github.com/idpro/idpro/ocr/specimen"
 	"github.com/idpro/idpro/scan"
 )
@@ -42,23 +42,13 @@ func init() {
 }
 
 // The corpus is split in two halves by the name of the photo its crops
-// came from: correction rules are tuned on the first and judged on both,
-// so a rule that only helps the crops it was made on shows as a gap.
+// came from (corpus.Half): correction rules are tuned on the first and
+// judged on both, so a rule that only helps the crops it was made on shows
+// as a gap.
 const (
-	tuningHalf  = "tuning"
-	heldOutHalf = "held-out"
+	tuningHalf  = corpus.Tuning
+	heldOutHalf = corpus.HeldOut
 )
-
-// halfOf assigns a source photo to a half by a hash of its name: stable
-// across runs and machines, and blind to what the photo shows.
-func halfOf(doc string) string {
-	h := fnv.New32a()
-	h.Write([]byte(doc))
-	if h.Sum32()%2 == 0 {
-		return tuningHalf
-	}
-	return heldOutHalf
-}
 
 // corpusDoc is one document of the corpus whose crops form a whole MRZ,
 // its lines in MRZ order.
@@ -86,7 +76,7 @@ func wholeDocs(samples []lineSample) []corpusDoc {
 			continue
 		}
 		order, _ := mrzOrder(group)
-		d := corpusDoc{name: group[0].doc, half: halfOf(group[0].doc), valid: truthValid(group)}
+		d := corpusDoc{name: group[0].doc, half: corpus.Half(group[0].doc), valid: truthValid(group)}
 		for _, at := range order {
 			d.truth = append(d.truth, group[at].truth)
 			d.crops = append(d.crops, group[at].img)

@@ -9,13 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/idpro/idpro/ocr"
+	"github.com/idpro/idpro/ocr/corpus"
 	"github.com/idpro/idpro/ocr/tesseract"
-	"golang.org/x/image/tiff"
 )
 
 var (
@@ -172,36 +171,17 @@ func evalLines(dir, legacyData string, w io.Writer) (LinesReport, error) {
 }
 
 func loadLines(dir string) ([]lineSample, error) {
-	truths, err := filepath.Glob(filepath.Join(dir, "*.gt.txt"))
+	crops, err := corpus.List(dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(truths) == 0 {
-		return nil, fmt.Errorf("no *.gt.txt line crops in %s", dir)
-	}
-	sort.Strings(truths)
-	var out []lineSample
-	for _, t := range truths {
-		base := strings.TrimSuffix(t, ".gt.txt")
-		gt, err := os.ReadFile(t)
+	out := make([]lineSample, 0, len(crops))
+	for _, c := range crops {
+		img, err := c.Image()
 		if err != nil {
 			return nil, err
 		}
-		f, err := os.Open(base + ".tif")
-		if err != nil {
-			return nil, err
-		}
-		img, err := tiff.Decode(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s.tif: %w", base, err)
-		}
-		name := filepath.Base(base)
-		doc := name
-		if i := strings.LastIndex(name, "-"); i > 0 && !strings.HasPrefix(name, "font_generate_") {
-			doc = name[:i]
-		}
-		out = append(out, lineSample{name: name, doc: doc, truth: strings.TrimSpace(string(gt)), img: img})
+		out = append(out, lineSample{name: c.Name, doc: c.Doc, truth: c.Truth, img: img})
 	}
 	return out, nil
 }

@@ -2,7 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,23 +16,49 @@ import (
 	"github.com/idpro/idpro/ocr/specimen"
 )
 
-// peakMemory reads a 600-dpi A4 page in a child process and returns the
-// child's peak resident memory in MB: the whole cost of one such page,
+// peakMemory reads one 600-dpi A4 passport page in a child process, as
+// a JPEG and as a flatbed's 48-bit colour PNG (16 bits a sample), and
+// returns each child's peak resident memory in MB: the whole cost of one
+// such page, import (scan.ImportFile, as idpro mrz reads a file),
 // Tesseract and the decoded image included. The child reports it itself
 // (ownPeakKB): the rusage a parent gets counts the parent's own memory,
 // shared at fork, too.
-func peakMemory() (float64, error) {
+func peakMemory() (jpegMB, png16MB float64, err error) {
 	d := specimen.Random(7, specimen.Passport)
-	data, err := encode(d, specimen.RandomOptions(7, specimen.A4Flatbed, 600))
+	opt := specimen.RandomOptions(7, specimen.A4Flatbed, 600)
+	data, err := encode(d, opt)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
+	opt.JPEGQuality = 0
+	img, err := specimen.Render(d, opt)
+	if err != nil {
+		return 0, 0, err
+	}
+	deep := image.NewRGBA64(img.Bounds())
+	draw.Draw(deep, deep.Bounds(), img, img.Bounds().Min, draw.Src)
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, deep); err != nil {
+		return 0, 0, err
+	}
+	deep = nil
 	dir, err := os.MkdirTemp("", "mrzeval-page-")
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "page.jpg")
+	if jpegMB, err = childPeak(dir, "page.jpg", data); err != nil {
+		return 0, 0, err
+	}
+	if png16MB, err = childPeak(dir, "page-48bit.png", buf.Bytes()); err != nil {
+		return 0, 0, err
+	}
+	return jpegMB, png16MB, nil
+}
+
+// childPeak writes the file and has a child process read it.
+func childPeak(dir, name string, data []byte) (float64, error) {
+	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return 0, err
 	}
@@ -40,7 +70,7 @@ func peakMemory() (float64, error) {
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("peak memory of %s: %w", name, err)
 	}
 	kb, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
 	if err != nil {

@@ -1,35 +1,20 @@
 package main
 
 import (
-	"fmt"
-	"hash/fnv"
 	"image"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 
-	"golang.org/x/image/tiff"
+	"github.com/idpro/idpro/ocr/corpus"
 )
 
-// The groups lines are scored in. The halves split the real crops by the
-// name of the photo they came from, exactly as cmd/mrzeval's halfOf does,
-// so that figures here and there are on the same crops.
+// The groups lines are scored in: the corpus's two halves of real crops
+// (split by source photo, as cmd/mrzeval splits them), both together, and
+// the synthetic lines.
 const (
-	tuning    = "tuning"
-	heldOut   = "held-out"
+	tuning    = corpus.Tuning
+	heldOut   = corpus.HeldOut
 	allReal   = "all real"
 	synthetic = "synthetic"
 )
-
-func halfOf(doc string) string {
-	h := fnv.New32a()
-	h.Write([]byte(doc))
-	if h.Sum32()%2 == 0 {
-		return tuning
-	}
-	return heldOut
-}
 
 type sample struct {
 	name, half, truth string
@@ -39,46 +24,26 @@ type sample struct {
 // loadCorpus reads the crops of dir: every real one, and every
 // synthEvery-th synthetic one (font_generate_*; none when 0).
 func loadCorpus(dir string, synthEvery int) ([]sample, error) {
-	truths, err := filepath.Glob(filepath.Join(dir, "*.gt.txt"))
+	crops, err := corpus.List(dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(truths) == 0 {
-		return nil, fmt.Errorf("no *.gt.txt line crops in %s", dir)
-	}
-	sort.Strings(truths)
 	var out []sample
 	nSynth := 0
-	for _, t := range truths {
-		base := strings.TrimSuffix(t, ".gt.txt")
-		name := filepath.Base(base)
-		half := synthetic
-		if strings.HasPrefix(name, "font_generate_") {
+	for _, c := range crops {
+		half := c.Half()
+		if c.Synthetic() {
+			half = synthetic
 			nSynth++
 			if synthEvery == 0 || nSynth%synthEvery != 0 {
 				continue
 			}
-		} else {
-			doc := name
-			if i := strings.LastIndex(name, "-"); i > 0 {
-				doc = name[:i]
-			}
-			half = halfOf(doc)
 		}
-		gt, err := os.ReadFile(t)
+		img, err := c.Image()
 		if err != nil {
 			return nil, err
 		}
-		f, err := os.Open(base + ".tif")
-		if err != nil {
-			return nil, err
-		}
-		img, err := tiff.Decode(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s.tif: %w", base, err)
-		}
-		out = append(out, sample{name: name, half: half, truth: strings.TrimSpace(string(gt)), img: img})
+		out = append(out, sample{name: c.Name, half: half, truth: c.Truth, img: img})
 	}
 	return out, nil
 }

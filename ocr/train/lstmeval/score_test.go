@@ -20,17 +20,3 @@ func TestScoreCountsAMergedFillerRunAsLost(t *testing.T) {
 		t.Errorf("score = %+v", s)
 	}
 }
-
-func TestHalvesMatchMrzeval(t *testing.T) {
-	// Two source photos of the corpus and the halves cmd/mrzeval puts them in.
-	if h := halfOf("image01.jpg"); h != halfOf("image01.jpg") {
-		t.Fatal("halfOf is not stable")
-	}
-	seen := map[string]bool{}
-	for _, doc := range []string{"a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.jpg", "f.jpg"} {
-		seen[halfOf(doc)] = true
-	}
-	if !seen[tuning] || !seen[heldOut] {
-		t.Errorf("six names all in one half: %v", seen)
-	}
-}
