@@ -11,12 +11,21 @@ import (
 )
 
 func TestHalvesSplitByPhoto(t *testing.T) {
+	docs := []string{"a.jpg", "b.jpg", "c.png", "d.jpeg", "e.jpg", "f.jpg", "g.png", "h.png"}
+	first := map[string]string{}
 	seen := map[string]bool{}
-	for _, doc := range []string{"a.jpg", "b.jpg", "c.png", "d.jpeg", "e.jpg", "f.jpg", "g.png", "h.png"} {
-		if Half(doc) != Half(doc) {
-			t.Fatalf("Half(%q) is not stable", doc)
+	for _, doc := range docs {
+		first[doc] = Half(doc)
+		seen[first[doc]] = true
+	}
+	for _, doc := range docs {
+		if h := Half(doc); h != first[doc] {
+			t.Fatalf("Half(%q) said %q, then %q", doc, first[doc], h)
 		}
-		seen[Half(doc)] = true
+	}
+	// Fixed by the hash: changing it would move crops between halves.
+	if Half("220px-Irish_visa.jpg") != Tuning {
+		t.Errorf("220px-Irish_visa.jpg moved to the %s half", Half("220px-Irish_visa.jpg"))
 	}
 	if !seen[Tuning] || !seen[HeldOut] || len(seen) != 2 {
 		t.Fatalf("halves seen: %v", seen)
