@@ -273,15 +273,21 @@ func unexplained(r Result, text []string) Result {
 // summed confidence rc, is a likelier reading than s, with sc: a valid
 // one; between valid ones, the one Parse cut or padded least (a garbled
 // line, cut and padded, can pass as a longer format whose extra check
-// passes on fillers); otherwise the one passing more checks; then the
-// surer, as names and other text no check digit covers differ between
-// views.
+// passes on fillers); between invalid ones, the one with more lines that
+// hold a filler (read upside down, the fillers come out as D and the
+// junk passes a check digit by chance as often as a misprinted specimen
+// read the right way up does); otherwise the one passing more checks;
+// then the surer, as names and other text no check digit covers differ
+// between views.
 func truer(r Result, rc float64, s Result, sc float64) bool {
 	if r.Valid != s.Valid {
 		return r.Valid
 	}
 	if a, b := refitted(r), refitted(s); r.Valid && a != b {
 		return a < b
+	}
+	if a, b := fillerLines(r), fillerLines(s); !r.Valid && a != b {
+		return a > b
 	}
 	if p, q := passed(r), passed(s); p != q {
 		return p > q
@@ -295,6 +301,19 @@ func refitted(r Result) int {
 	n := 0
 	for _, c := range r.Corrections {
 		if c.From == "" || c.To == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// fillerLines counts the lines read with a filler ('<') in them: every
+// MRZ line but a full TD3 second line has some, and text read upside
+// down none.
+func fillerLines(r Result) int {
+	n := 0
+	for _, l := range r.RawLines {
+		if strings.Contains(l, "<") {
 			n++
 		}
 	}

@@ -35,3 +35,22 @@ func TestTruerPrefersTheReadingParseDidNotCut(t *testing.T) {
 		t.Error("between invalid readings, more checks, then surer glyphs, should win")
 	}
 }
+
+// TestTruerPrefersFillersBetweenInvalidReadings: a visa specimen whose
+// printed check digits fail (so no reading of it is valid) read the
+// right way up, and the same block read upside down, where the fillers
+// come out as D and the junk passes more check digits by chance. The
+// reading with fillers is the MRZ.
+func TestTruerPrefersFillersBetweenInvalidReadings(t *testing.T) {
+	upright := Result{Found: true, Format: MRVA, Checks: map[string]bool{"document_number": true},
+		RawLines: []string{"VRUTTER<<PETER<UILL98M<<<<<<<<<<<<<<<<<<<<<2", "304286365<<<3GBR0402660M<<<<<<<<<0DBA39791<5"}}
+	flipped := Result{Found: true, Format: MRVA, Checks: map[string]bool{"document_number": true, "birth_date": true, "expiry_date": true},
+		RawLines: []string{"55L6Z6EVGGODDDDDDDPDH099209088555555959829035", "2DDDDDPDPDDDDDDDDDDPDDWS611I0DHSMLEW<DDH2LLRHA"}}
+	if !truer(upright, 0, flipped, 100) || truer(flipped, 100, upright, 0) {
+		t.Error("the upside-down junk wins over the reading with fillers")
+	}
+	valid := Result{Found: true, Valid: true, Format: MRVA, RawLines: []string{"PDDDDDDD", "DDDD"}}
+	if !truer(valid, 0, upright, 100) {
+		t.Error("fillers outweigh validity")
+	}
+}
