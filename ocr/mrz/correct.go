@@ -47,6 +47,17 @@ func (d *Draft) set(line, col int, to byte) {
 	d.fixes = append(d.fixes, Correction{Line: line, Col: col, From: string(from), To: string(to)})
 }
 
+// corrected tells whether an earlier pass changed the character at
+// (line, col).
+func (d *Draft) corrected(line, col int) bool {
+	for _, c := range d.fixes {
+		if c.Line == line && c.Col == col && c.From != "" && c.To != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // classFix is the only reading of c that class allows, when c is one of
 // the confusions class rules out.
 func classFix(c byte, class Class) (byte, bool) {
@@ -160,7 +171,8 @@ func (d *Draft) fixNames() {
 			continue
 		}
 		raw := string(d.lines[fl.line][fl.start:fl.end])
-		clean := cleanNameFillers(raw)
+		clean := []byte(cleanNameFillers(raw))
+		strayMarks(clean, func(k int) bool { return d.corrected(fl.line, fl.start+k) })
 		for k := range len(raw) {
 			d.set(fl.line, fl.start+k, clean[k])
 		}

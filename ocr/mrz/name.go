@@ -51,6 +51,32 @@ func cleanNameFillers(s string) string {
 	return string(b)
 }
 
+// strayMarks makes fillers of the lone letters that follow three or
+// more fillers in a name field (SPECIMEN<<VZOR<<<<<<<I<<<), but for
+// those at the positions kept (an earlier pass's look-alike): a name's
+// parts are joined by one filler and surname and given names by two, so
+// a run of three is the fill after the names, and a character in it a
+// mark (a dot of the background, a scratch) that the recognizer read as
+// a letter: too big for the speck rule, which knows only its size. A
+// longer word stays: it may be a name whose filler before it is misread;
+// so does a digit, which is no misread filler but print out of place (a
+// specimen printed two places off).
+func strayMarks(b []byte, kept func(i int) bool) {
+	run := 0
+	for i := 0; i < len(b); i++ {
+		if b[i] == '<' {
+			run++
+			continue
+		}
+		if run >= 3 && b[i] >= 'A' && b[i] <= 'Z' && (i+1 == len(b) || b[i+1] == '<') && !kept(i) {
+			b[i] = '<'
+			run++
+			continue
+		}
+		run = 0
+	}
+}
+
 // looksLikeFillers tells misread fillers from short names such as CECE or
 // ESSE: only misread letters, and a K (the most common misreading) or too
 // long to be a name.

@@ -38,3 +38,31 @@ func TestCleanNameFillers(t *testing.T) {
 		}
 	}
 }
+
+func TestStrayMarks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// A lone mark in the fill after the names (real crops: I, Q, W).
+		{"SPECIMEN<<VZOR<<<<<<<<<I<<<", "SPECIMEN<<VZOR<<<<<<<<<<<<<"},
+		{"HAPPY<<TRAVELER<<<<<<Q", "HAPPY<<TRAVELER<<<<<<<"},
+		{"SMITH<<<<<<<W<<", "SMITH<<<<<<<<<<"},
+		// Initials stay: after one filler, or the two before the given names.
+		{"SMITH<<JOHN<A<<<<", "SMITH<<JOHN<A<<<<"},
+		{"SMITH<<A<<<<<<<<", "SMITH<<A<<<<<<<<"},
+		// So does a longer word after a run (a name after a misread
+		// filler), and a digit (print out of place, not a misread filler).
+		{"SMITH<<<NNA<MARIA", "SMITH<<<NNA<MARIA"},
+		{"PETER<UILL98M<<<<<<<<2", "PETER<UILL98M<<<<<<<<2"},
+	}
+	for _, tt := range tests {
+		b := []byte(tt.in)
+		strayMarks(b, func(int) bool { return false })
+		if string(b) != tt.want {
+			t.Errorf("strayMarks(%q) = %q, want %q", tt.in, b, tt.want)
+		}
+	}
+	b := []byte("VZOR<<<<Z<<")
+	strayMarks(b, func(i int) bool { return i == 8 })
+	if string(b) != "VZOR<<<<Z<<" {
+		t.Errorf("a kept position changed: %q", b)
+	}
+}
