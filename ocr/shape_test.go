@@ -82,13 +82,15 @@ func TestShapeUndoesASwapTheGlyphDenies(t *testing.T) {
 
 // TestSpeckAmongFillersIsAFiller: a dot among the name's trailing fillers
 // that the recognizer read as a letter is a filler again; a letter of
-// full height there would stay.
+// full height there would stay. The mark stands two fillers after the
+// names, where it could be an initial: after three, any lone letter is a
+// filler by the names' structure alone (mrz's strayMarks).
 func TestSpeckAmongFillersIsAFiller(t *testing.T) {
 	d := specimen.Random(3, specimen.Passport)
 	lines, all := cutMRZ(t, d)
 	texts, boxes := d.MRZ(), all[0]
-	at := len(texts[0]) - 3
-	if texts[0][at-1:at+2] != "<<<" {
+	at := len(strings.TrimRight(texts[0], "<")) + 2
+	if texts[0][at-2:at+2] != "<<<<" {
 		t.Fatalf("no filler run at the end of %s", texts[0])
 	}
 	for _, c := range []struct {

@@ -188,7 +188,7 @@ const footOfY = 0.4
 const waistOfB = 0.5
 
 // Letter is the letter the glyph's shape says when the recognizer
-// read H, M, N, O, V or W in a name; 0 when it does not say clearly.
+// read H, M, N, O, V, W or Z in a name; 0 when it does not say clearly.
 func Letter(read byte, g Glyph) byte {
 	switch read {
 	case 'H', 'M', 'N':
@@ -210,6 +210,10 @@ func Letter(read byte, g Glyph) byte {
 	case 'O':
 		if g.waist <= waistOfB {
 			return 'B'
+		}
+	case 'Z':
+		if g.isSerifedI() {
+			return 'I'
 		}
 	}
 	return 0
