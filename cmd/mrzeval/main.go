@@ -11,6 +11,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"image"
 	"image/jpeg"
 	"io"
 	"os"
@@ -155,7 +156,7 @@ func (e *eval) measure(c capture) (outcome, error) {
 		for i := 0; i < e.n; i++ {
 			seed := e.seed + uint64(i)
 			d := specimen.Random(seed, k)
-			data, err := encode(d, specimen.RandomOptions(seed, c.page, c.dpi))
+			data, _, err := encode(d, specimen.RandomOptions(seed, c.page, c.dpi))
 			if err != nil {
 				return o, err
 			}
@@ -186,17 +187,18 @@ func (e *eval) measure(c capture) (outcome, error) {
 	return o, nil
 }
 
-// encode renders d and encodes it as JPEG at the capture's quality.
-func encode(d specimen.Document, opt specimen.RenderOptions) ([]byte, error) {
+// encode renders d and encodes it as JPEG at the capture's quality; it
+// also returns the image rendered, before JPEG.
+func encode(d specimen.Document, opt specimen.RenderOptions) ([]byte, image.Image, error) {
 	quality := opt.JPEGQuality
 	opt.JPEGQuality = 0
 	img, err := specimen.Render(d, opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var buf bytes.Buffer
 	err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: max(quality, 75)})
-	return buf.Bytes(), err
+	return buf.Bytes(), img, err
 }
 
 // readOnce is the child side of peakMemory: import and read one file

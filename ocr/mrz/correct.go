@@ -34,28 +34,26 @@ func (d *Draft) set(line, col int, to byte) {
 		return
 	}
 	d.lines[line][col] = to
-	for i := range d.fixes {
+	if i := d.fixAt(line, col); i >= 0 {
 		c := &d.fixes[i]
-		if c.Line == line && c.Col == col && c.From != "" && c.To != "" {
-			c.To = string(to)
-			if c.From == c.To {
-				d.fixes = append(d.fixes[:i], d.fixes[i+1:]...)
-			}
-			return
+		c.To = string(to)
+		if c.From == c.To {
+			d.fixes = append(d.fixes[:i], d.fixes[i+1:]...)
 		}
+		return
 	}
 	d.fixes = append(d.fixes, Correction{Line: line, Col: col, From: string(from), To: string(to)})
 }
 
-// corrected tells whether an earlier pass changed the character at
-// (line, col).
-func (d *Draft) corrected(line, col int) bool {
-	for _, c := range d.fixes {
+// fixAt is the index of the change of one character to another recorded
+// at (line, col), or -1 when no pass changed it.
+func (d *Draft) fixAt(line, col int) int {
+	for i, c := range d.fixes {
 		if c.Line == line && c.Col == col && c.From != "" && c.To != "" {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // classFix is the only reading of c that class allows, when c is one of
@@ -172,7 +170,7 @@ func (d *Draft) fixNames() {
 		}
 		raw := string(d.lines[fl.line][fl.start:fl.end])
 		clean := []byte(cleanNameFillers(raw))
-		strayMarks(clean, func(k int) bool { return d.corrected(fl.line, fl.start+k) })
+		strayMarks(clean, func(k int) bool { return d.fixAt(fl.line, fl.start+k) >= 0 })
 		for k := range len(raw) {
 			d.set(fl.line, fl.start+k, clean[k])
 		}

@@ -57,7 +57,7 @@ func run(dir, model, out string) (kept, total int, err error) {
 		return 0, 0, err
 	}
 	for _, c := range crops {
-		if c.Synthetic() || c.Half() != corpus.Tuning {
+		if c.Half() != corpus.Tuning { // synthetic lines have no half
 			continue
 		}
 		total++
