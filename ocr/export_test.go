@@ -12,12 +12,11 @@ import (
 // may import ocr/specimen (it imports ocr): the upright line images the
 // recognizer would get, top line first, or nil when no MRZ was found.
 func LocatedLines(img image.Image) []*image.Gray {
-	src := locate.NewLuma(img)
-	work, factor := locate.Downsample(src)
-	blocks := locate.All(work)
+	blocks, factor := find(locate.NewLuma(img))
 	if len(blocks) == 0 {
 		return nil
 	}
+	src := locate.NewLuma(img)
 	block := blocks[0]
 	out := make([]*image.Gray, len(block.Lines))
 	for i, l := range block.Lines {

@@ -190,7 +190,10 @@ func lineOf(bs []Blob, members []int) (Line, bool) {
 	}
 	slices.Sort(heights)
 	height := heights[len(heights)*3/4] // capitals; fillers are smaller
-	if pitch < 0.7*height || pitch > 1.6*height {
+	// OCR-B's pitch is about its capitals' height; condensed MRZ fonts
+	// (the US passport card's) go down to two thirds, less on a turned
+	// page, where a box is taller than the glyph in it.
+	if pitch < 0.6*height || pitch > 1.6*height {
 		return Line{}, false
 	}
 	// Least-squares v = a + slope*u through the character centres.

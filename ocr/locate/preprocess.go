@@ -94,6 +94,12 @@ const workLongSide = 2000
 func Downsample(l *Luma) (*image.Gray, int) {
 	w, h := l.rect.Dx(), l.rect.Dy()
 	factor := (max(w, h) + workLongSide - 1) / workLongSide
+	return DownsampleBy(l, factor), max(factor, 1)
+}
+
+// DownsampleBy returns the grey image averaged over factor x factor blocks.
+func DownsampleBy(l *Luma, factor int) *image.Gray {
+	w, h := l.rect.Dx(), l.rect.Dy()
 	factor = max(factor, 1)
 	out := image.NewGray(image.Rect(0, 0, w/factor, h/factor))
 	if factor == 1 && l.plane != nil {
@@ -101,7 +107,7 @@ func Downsample(l *Luma) (*image.Gray, int) {
 		for y := range h {
 			copy(out.Pix[y*out.Stride:y*out.Stride+w], l.plane[y*l.stride:])
 		}
-		return out, 1
+		return out
 	}
 	n := uint32(factor * factor)
 	sums := make([]uint32, out.Rect.Dx())
@@ -132,7 +138,7 @@ func Downsample(l *Luma) (*image.Gray, int) {
 			dst[ox] = uint8(s / n)
 		}
 	}
-	return out, factor
+	return out
 }
 
 // Binarise marks ink: pixels clearly darker than the mean of a window

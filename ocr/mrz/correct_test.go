@@ -83,6 +83,17 @@ func TestParseCorrects(t *testing.T) {
 			},
 		},
 		{
+			// The old French card's number: issue year and month, office,
+			// 5-digit sequence; only the office may hold letters.
+			name:  "letters in the digits of an old French card's number, by class",
+			lines: []string{"IDFRABERTHIER<<<<<<<<<<<<<<<<<932052", "88O6923IO2858CORINNE<<<<<<<6507028F7"},
+			want:  []string{"IDFRABERTHIER<<<<<<<<<<<<<<<<<932052", "8806923102858CORINNE<<<<<<<6507028F7"},
+			fixes: []Correction{
+				fixAt(1, 2, "O", "0", "document_number"), fixAt(1, 7, "I", "1", "document_number"),
+				fixAt(1, 8, "O", "0", "document_number"),
+			},
+		},
+		{
 			name:  "O read for a composite check digit",
 			lines: []string{td3Name, "L898902C36UTO7408122F1204159ZE184226B<<<<<1O"},
 			want:  []string{td3Name, td3Data},

@@ -225,8 +225,9 @@ var (
 	})
 
 	// The French national ID card issued until 2021 (2x36, its own layout):
-	// the 12-character card number starts with the issue year and month
-	// and the issuing department.
+	// the 12-character card number is the issue year and month (digits),
+	// the issuing department and office (2A and 2B are Corsica's) and a
+	// 5-digit sequence.
 	fraID = newLayout(layout{
 		format:  FRAID,
 		lengths: []int{36, 36},
@@ -236,7 +237,9 @@ var (
 			fld(FieldIssuingState, LetterClass, 0, 2, 5),
 			fld(FieldSurname, LetterClass, 0, 5, 30),
 			fld(FieldOptionalData, AnyClass, 0, 30, 36),
-			fld(FieldDocumentNumber, AnyClass, 1, 0, 12),
+			fld(FieldDocumentNumber, DigitClass, 1, 0, 4),
+			fld(FieldDocumentNumber, AnyClass, 1, 4, 7),
+			fld(FieldDocumentNumber, DigitClass, 1, 7, 12),
 			checkSlot(FieldDocumentNumber, 1, 12),
 			fld(FieldGivenNames, LetterClass, 1, 13, 27),
 			fld(FieldBirthDate, DigitClass, 1, 27, 33),

@@ -169,7 +169,10 @@ func (g Glyph) IsStem() bool {
 
 // W's outer strokes reach down to its foot in every font. A glyph read as
 // W with no ink low on either side is a T when ink spans the middle of
-// its top, a V when the top is open there (between a V's arms).
+// its top, a V when the top is open there (between a V's arms). With
+// ink low at both sides it may be a blotted M, whose diagonals meet in
+// the middle with nothing under them, where a W's inner strokes go down
+// to its feet: hmn's M.
 const (
 	sideOfW    = 0.2
 	barOfT     = 0.5
@@ -195,6 +198,9 @@ func Letter(read byte, g Glyph) byte {
 		return g.hmn()
 	case 'W':
 		if max(g.ink(7, gridH, 0, 2), g.ink(7, gridH, gridW-2, gridW)) >= sideOfW {
+			if g.hmn() == 'M' {
+				return 'M'
+			}
 			return 0
 		}
 		switch top := g.ink(0, 2, 4, 6); {

@@ -169,6 +169,7 @@ func TestShapeTellsLettersFromWhatTheyAreReadAs(t *testing.T) {
 		{"YVES", "VYVYAN", 'V', map[byte]byte{'Y': 'Y', 'V': 0}, map[byte]int{'Y': 3, 'V': 3}},
 		{"BOOD", "BOB", 'O', map[byte]byte{'B': 'B', 'O': 0, 'D': 0}, map[byte]int{'B': 3, 'O': 3, 'D': 1}},
 		{"ZIZI", "LIZZIE", 'Z', map[byte]byte{'I': 'I', 'Z': 0}, map[byte]int{'I': 4, 'Z': 4}},
+		{"MWAMBA", "WILLEM", 'W', map[byte]byte{'M': 'M', 'W': 0}, map[byte]int{'M': 3, 'W': 2}},
 	} {
 		d := specimen.Random(3, specimen.Passport)
 		d.Surname, d.GivenNames = c.surname, c.given
