@@ -12,11 +12,11 @@ import (
 // may import ocr/specimen (it imports ocr): the upright line images the
 // recognizer would get, top line first, or nil when no MRZ was found.
 func LocatedLines(img image.Image) []*image.Gray {
-	blocks, factor := find(locate.NewLuma(img))
+	src := locate.NewLuma(img)
+	blocks, factor := find(src)
 	if len(blocks) == 0 {
 		return nil
 	}
-	src := locate.NewLuma(img)
 	block := blocks[0]
 	out := make([]*image.Gray, len(block.Lines))
 	for i, l := range block.Lines {

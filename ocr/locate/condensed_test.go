@@ -23,8 +23,8 @@ func mrzOfBars(n int, capH, w, pitch int) *image.Gray {
 
 // A condensed MRZ font (the US passport card's) sets its capitals at a
 // pitch of two thirds of their height, where OCR-B's is about one: its
-// lines are still MRZ lines. Proportional print, at half its height,
-// never chains this regularly.
+// lines are still MRZ lines. A pitch of half the height is no MRZ
+// font's, and stays out.
 func TestCondensedMRZIsFound(t *testing.T) {
 	for _, c := range []struct {
 		capH, pitch int
