@@ -28,7 +28,7 @@ var (
 	docsScenes = flag.String("docs-scenes", "", "with -docs: only these scenes, comma-separated (default: all)")
 	docsMisses = flag.Bool("docs-misses", false, "with -docs: list every image not read exactly on stderr")
 	docsOnly   = flag.String("docs-only", "", "with -docs: only the documents whose name contains this")
-	docsList   = flag.Bool("docs-list", false, "with -docs: list the whole documents, their half and whether their truth passes its checks, and read nothing")
+	docsList   = flag.Bool("docs-list", false, "with -docs: list the whole documents, their half, whether their truth passes its checks and its repaired label, and read nothing")
 	docsDump   = flag.String("docs-dump", "", "with -docs: also write every image built into this directory, to look at")
 )
 
@@ -59,6 +59,9 @@ type corpusDoc struct {
 	crops  []image.Image
 	format ocr.Format
 	valid  bool // the true lines pass their own check digits as printed
+	// repaired are the true lines with the label's impossible letters
+	// put right (repairedLabel); nil when the label stands.
+	repaired []string
 }
 
 // wholeDocs groups the crops into documents and keeps those that form a
@@ -82,6 +85,9 @@ func wholeDocs(samples []lineSample) []corpusDoc {
 			d.crops = append(d.crops, group[at].img)
 		}
 		d.format = ocr.Parse(d.truth).Format
+		if r, ok := repairedLabel(d.truth); ok {
+			d.repaired = r
+		}
 		out = append(out, d)
 	}
 	return out
@@ -302,7 +308,7 @@ func evalDocs(dir string, w io.Writer) error {
 	}
 	if *docsList {
 		for _, d := range docs {
-			fmt.Fprintf(w, "%s\t%s\t%s\tvalid=%v\n", d.half, d.format, d.name, d.valid)
+			fmt.Fprintf(w, "%s\t%s\t%s\tvalid=%v\trepaired=%q\n", d.half, d.format, d.name, d.valid, d.repaired)
 		}
 		return nil
 	}
@@ -347,6 +353,13 @@ func evalDocs(dir string, w io.Writer) error {
 			if d.valid {
 				tally(key{d.half, "", "valid truth"}).add(o, res)
 			}
+			if d.repaired != nil {
+				dr := d
+				dr.truth = d.repaired
+				tally(key{d.half, "", "labels repaired"}).add(classify(res, dr), res)
+			} else {
+				tally(key{d.half, "", "labels repaired"}).add(o, res)
+			}
 			if o != outExact && *docsMisses {
 				fmt.Fprintf(os.Stderr, "%s [%s, %s]: %s found=%v valid=%v review=%v wrong=%v\n  want %q\n  got  %q\n  raw  %q\n  corrections %v\n  confidence %v\n",
 					d.name, d.half, s.name, [...]string{"exact", "not found", "wrong, flagged", "WRONG BUT VALID"}[o],
@@ -374,7 +387,7 @@ func evalDocs(dir string, w io.Writer) error {
 	}
 	formats := []string{}
 	for k := range tallies {
-		if k.format != "" && k.format != "valid truth" && !slices.Contains(formats, k.format) {
+		if k.format != "" && k.format != "valid truth" && k.format != "labels repaired" && !slices.Contains(formats, k.format) {
 			formats = append(formats, k.format)
 		}
 	}
@@ -388,6 +401,14 @@ func evalDocs(dir string, w io.Writer) error {
 		}
 		row(key{half, "", "valid truth"}, "documents whose truth passes its checks")
 		row(key{half, "", ""}, "**all**")
+		row(key{half, "", "labels repaired"}, "all, against the repaired labels")
+	}
+	fmt.Fprintln(w, "\nLabels repaired (a letter where only digits may stand, or a digit where only letters may, put right where the document's own check digits then all pass):")
+	fmt.Fprintln(w)
+	for _, d := range docs {
+		if d.repaired != nil {
+			fmt.Fprintf(w, "- %s (%s): %q for %q\n", d.name, d.half, d.repaired, d.truth)
+		}
 	}
 	fmt.Fprintln(w, "\nFields in review on the images read exact:")
 	fmt.Fprintln(w)
