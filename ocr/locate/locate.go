@@ -14,8 +14,12 @@ type Line struct {
 	v      float64 // centre line
 	slope  float64 // dv/du fitted through the characters
 	pitch  float64 // character pitch
-	height float64 // capital height
-	chars  int     // blobs found on the line
+	// endPitches and endHeights are the pitch and the capital height at the
+	// first and the last character: in a photo taken at an angle the far
+	// end's are smaller.
+	endPitches, endHeights [2]float64
+	height                 float64 // capital height
+	chars                  int     // blobs found on the line
 }
 
 // Block is a located MRZ: 1-3 parallel lines, top to bottom in the
@@ -163,6 +167,14 @@ const (
 	minShortChars = 6
 )
 
+// localGaps is how many gaps either side of a gap give the pitch it is
+// measured against; maxPitchGrowth bounds how much that pitch may grow
+// along a line, as a line seen at a steep angle does.
+const (
+	localGaps      = 3
+	maxPitchGrowth = 2.5
+)
+
 // lineOf measures a chain and tells whether it is regular enough for an
 // MRZ line: OCR-B at a fixed pitch, with no word gaps.
 func lineOf(bs []Blob, members []int) (Line, bool) {
@@ -176,20 +188,31 @@ func lineOf(bs []Blob, members []int) (Line, bool) {
 		}
 	}
 	pitch := median(gaps)
+	// Each gap is measured against the pitch around it: a photo taken at
+	// an angle draws the far end of a line smaller, and its pitch grows
+	// steadily along the line, where text set in a proportional font
+	// varies from letter to letter.
 	regular, wide := 0, 0
-	for _, g := range gaps {
+	lo, hi := math.Inf(1), 0.0
+	locals := make([]float64, len(gaps))
+	for k, g := range gaps {
+		local := median(gaps[max(k-localGaps, 0):min(k+localGaps+1, len(gaps))])
+		locals[k] = local
+		lo, hi = min(lo, local), max(hi, local)
 		switch {
-		case g > 0.8*pitch && g < 1.2*pitch:
+		case g > 0.8*local && g < 1.2*local:
 			regular++
-		case g > 1.6*pitch:
+		case g > 1.6*local:
 			wide++
 		}
 	}
-	if regular*10 < len(gaps)*8 || wide > 3 {
+	if regular*10 < len(gaps)*8 || wide > 3 || hi > maxPitchGrowth*lo {
 		return Line{}, false
 	}
-	slices.Sort(heights)
-	height := heights[len(heights)*3/4] // capitals; fillers are smaller
+	endPitches := trend(locals)
+	m := min(2*localGaps+1, len(heights))
+	endHeights := [2]float64{capitals(heights[:m]), capitals(heights[len(heights)-m:])}
+	height := capitals(heights)
 	// OCR-B's pitch is about its capitals' height; condensed MRZ fonts
 	// (the US passport card's) go down to two thirds, less on a turned
 	// page, where a box is taller than the glyph in it.
@@ -210,7 +233,7 @@ func lineOf(bs []Blob, members []int) (Line, bool) {
 	return Line{
 		u0: first.u, u1: last.u,
 		v:     sv/n + slope*((first.u+last.u)/2-su/n),
-		slope: slope, pitch: pitch, height: height, chars: len(members),
+		slope: slope, pitch: pitch, endPitches: endPitches, endHeights: endHeights, height: height, chars: len(members),
 	}, true
 }
 
@@ -303,6 +326,33 @@ func textBelow(bs []Blob, block Block) bool {
 		}
 	}
 	return below > above
+}
+
+// trend is the straight line through vs by least squares, at its first
+// and last index: the pitch at a line's two ends, steadier than the
+// gaps measured there.
+func trend(vs []float64) [2]float64 {
+	n := float64(len(vs))
+	var sx, sy, sxx, sxy float64
+	for i, v := range vs {
+		x := float64(i)
+		sx, sy, sxx, sxy = sx+x, sy+v, sxx+x*x, sxy+x*v
+	}
+	den := n*sxx - sx*sx
+	if den == 0 {
+		return [2]float64{sy / n, sy / n}
+	}
+	b := (n*sxy - sx*sy) / den
+	a := (sy - b*sx) / n
+	return [2]float64{a, a + b*(n-1)}
+}
+
+// capitals is the height of the capitals among characters of heights
+// hs: the upper quartile, as fillers are smaller.
+func capitals(hs []float64) float64 {
+	c := slices.Clone(hs)
+	slices.Sort(c)
+	return c[len(c)*3/4]
 }
 
 func median(s []float64) float64 {

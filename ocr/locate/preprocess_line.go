@@ -57,43 +57,155 @@ func (v View) Image(cut func(capPx float64) *image.Gray) *image.Gray {
 // LineImage cuts one MRZ line out of the full-resolution image, turned
 // upright, scaled to capitals capPx high and binarised: dark text on white, with a
 // margin. The working image is the original shrunk by factor; frame is the
-// angle of the frame the line was measured in.
+// angle of the frame the line was measured in. A line seen in
+// perspective (its pitch growing along it) is rectified: every
+// character comes out at one size and pitch.
 func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx float64) *image.Gray {
 	c0, s0 := math.Cos(frame), math.Sin(frame)
 	um := (l.u0 + l.u1) / 2
 	cx, cy := um*c0-l.v*s0, um*s0+l.v*c0
 	angle := frame + math.Atan(l.slope)
-	cos, sin := math.Cos(angle), math.Sin(angle)
+	dx, dy := math.Cos(angle), math.Sin(angle) // along the line, first character to last
+	nx, ny := -dy, dx                          // across it
 
 	k := capPx / l.height // output pixels per working pixel
-	halfLen := (l.u1-l.u0)/2*math.Hypot(1, l.slope) + 1.5*l.pitch
+	halfLen := (l.u1 - l.u0) / 2 * math.Hypot(1, l.slope)
 	halfH := 0.95 * l.height
-	w, h := int(2*halfLen*k), int(2*halfH*k)
-	dx, dy := cos, sin  // reading direction
-	nx, ny := -sin, cos // down
-	if flipped {
-		dx, dy, nx, ny = -dx, -dy, -nx, -ny
-	}
+	// A margin of a pitch and a half at each end keeps a character the
+	// chain missed there.
+	p := newPerspective(l, halfLen)
+	x0, x1 := p.column(-halfLen-1.5*p.at(-halfLen)), p.column(halfLen+1.5*p.at(halfLen))
+	w, h := int((x1-x0)*k), int(2*halfH*k)
 	f := float64(factor)
-	gray := image.NewGray(image.Rect(0, 0, w, h))
-	for oy := 0; oy < h; oy++ {
-		t := (float64(oy)+0.5)/k - halfH
-		for ox := 0; ox < w; ox++ {
-			s := (float64(ox)+0.5)/k - halfLen
-			x := cx + s*dx + t*nx
-			y := cy + s*dy + t*ny
-			gray.Pix[oy*gray.Stride+ox] = uint8(src.Sample(x*f, y*f) + 0.5)
+	// cut samples the line with its glyphs sheared by shear (columns
+	// per row) and binarises it.
+	cut := func(shear float64) *image.Gray {
+		gray := image.NewGray(image.Rect(0, 0, w, h))
+		for oy := 0; oy < h; oy++ {
+			row := (float64(oy)+0.5)/k - halfH
+			for ox := 0; ox < w; ox++ {
+				s := p.along(x0 + (float64(ox)+0.5)/k + shear*row)
+				t := row * p.heightAt(s) / l.height
+				x := cx + s*dx + t*nx
+				y := cy + s*dy + t*ny
+				at := oy*gray.Stride + ox
+				if flipped {
+					at = (h-1-oy)*gray.Stride + w - 1 - ox
+				}
+				gray.Pix[at] = uint8(src.Sample(x*f, y*f) + 0.5)
+			}
+		}
+		ink := Binarise(gray, int(capPx))
+		for i, on := range ink {
+			if on {
+				gray.Pix[i] = 0
+			} else {
+				gray.Pix[i] = 255
+			}
+		}
+		return gray
+	}
+	g := cut(0)
+	if p.slope == 0 {
+		return g
+	}
+	// In perspective the document's verticals are not square to the
+	// line: the glyphs lean, and the model reads a leaning 1 as 7.
+	if lean := lean(g); lean != 0 {
+		return cut(lean)
+	}
+	return g
+}
+
+// lean is how far the glyphs of a binary line image lean, in columns
+// per row: the opposite of the shear that bunches its columns of ink
+// most sharply (the vertical strokes line up).
+func lean(g *image.Gray) float64 {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	best, bestScore := 0.0, -1.0
+	cols := make([]float64, w)
+	for step := -6; step <= 6; step++ {
+		shear := float64(step) * 0.05
+		clear(cols)
+		for y := range h {
+			off := shear * (float64(y) + 0.5 - float64(h)/2)
+			for x := range w {
+				if g.Pix[y*g.Stride+x] < 128 {
+					if c := int(float64(x) + off); c >= 0 && c < w {
+						cols[c]++
+					}
+				}
+			}
+		}
+		score := 0.0
+		for _, c := range cols {
+			score += c * c
+		}
+		if score > bestScore {
+			best, bestScore = shear, score
 		}
 	}
-	ink := Binarise(gray, int(capPx))
-	for i, on := range ink {
-		if on {
-			gray.Pix[i] = 0
-		} else {
-			gray.Pix[i] = 255
-		}
+	return -best
+}
+
+// perspective maps a line's length, s from its centre, to columns of
+// one pitch: where a photo taken at an angle makes the pitch grow
+// steadily along the line (Line.endPitches), a column n pitches
+// from the centre lies where n cells of the growing pitch end.
+type perspective struct {
+	mid   float64 // the pitch at the centre
+	slope float64 // its growth per unit of s; 0 for a flat line
+	// The capitals' height at the centre and its growth: under
+	// perspective it grows more slowly than the pitch.
+	height, heightSlope float64
+}
+
+// flatEnds is how far apart, relative to the pitch, the pitches at a
+// line's two ends may be and the line still be read as flat: the ends
+// of a chain are measured on a few gaps, which vary that much in print.
+const flatEnds = 0.15
+
+func newPerspective(l Line, halfLen float64) perspective {
+	p0, p1 := l.endPitch(0), l.endPitch(1)
+	if math.Abs(p1-p0) <= flatEnds*l.pitch || halfLen <= 0 || l.endHeights[0] == 0 {
+		return perspective{mid: l.pitch, height: l.height}
 	}
-	return gray
+	h0, h1 := l.endHeights[0], l.endHeights[1]
+	return perspective{
+		mid: (p0 + p1) / 2, slope: (p1 - p0) / (2 * halfLen),
+		height: (h0 + h1) / 2, heightSlope: (h1 - h0) / (2 * halfLen),
+	}
+}
+
+// at is the pitch at s.
+func (p perspective) at(s float64) float64 { return p.mid + p.slope*s }
+
+// heightAt is the capitals' height at s.
+func (p perspective) heightAt(s float64) float64 { return p.height + p.heightSlope*s }
+
+// column is where s lies in the columns of one pitch, from the centre.
+func (p perspective) column(s float64) float64 {
+	if p.slope == 0 {
+		return s
+	}
+	return p.mid * math.Log(p.at(s)/p.mid) / p.slope
+}
+
+// along is column's inverse.
+func (p perspective) along(x float64) float64 {
+	if p.slope == 0 {
+		return x
+	}
+	return p.mid * (math.Exp(p.slope*x/p.mid) - 1) / p.slope
+}
+
+// endPitch is the pitch at the line's first (0) or last (1) character;
+// a line assumed rather than measured has only its neighbour's pitch.
+func (l Line) endPitch(end int) float64 {
+	if l.endPitches[end] > 0 {
+		return l.endPitches[end]
+	}
+	return l.pitch
 }
 
 // despeckle whitens, in a binary line image, the ink components less

@@ -88,8 +88,9 @@ func (d *Draft) result(raw []string, now time.Time) Result {
 	}
 	for _, name := range FieldNames {
 		// An empty unprotected field needs no look, unless it is one the
-		// request needs.
-		needed := name == FieldSurname || name == FieldSex || name == FieldDocumentNumber
+		// request needs, or given names: a name line whose << separator
+		// was misread (as ZZ) leaves them empty, all in the surname.
+		needed := name == FieldSurname || name == FieldGivenNames || name == FieldSex || name == FieldDocumentNumber
 		if corrected[name] || (review[name] && (values[name] != "" || needed)) {
 			res.Review = append(res.Review, name)
 		}

@@ -306,3 +306,13 @@ func TestParseText(t *testing.T) {
 		t.Error("blank text gave results")
 	}
 }
+
+// A name line whose << separator was read as ZZ puts every name in the
+// surname and leaves the given names empty: valid by every check, so
+// the empty given names must be in review, not taken as none.
+func TestParseFlagsEmptyGivenNames(t *testing.T) {
+	r := ParseAt([]string{"P<UTOERIKSSONZZANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"}, parseNow)
+	if !r.Valid || r.Fields.GivenNames != "" || !slices.Contains(r.Review, FieldGivenNames) {
+		t.Errorf("valid=%v given names %q, review %v: want valid, none, in review", r.Valid, r.Fields.GivenNames, r.Review)
+	}
+}

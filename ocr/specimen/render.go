@@ -45,6 +45,7 @@ type RenderOptions struct {
 	Blur        float64 // Gaussian blur sigma in pixels
 	JPEGQuality int     // re-encode as JPEG at this quality when > 0
 	Light       float64 // 0 normal; up to 1 darker and uneven
+	Tilt        float64 // a phone at an angle: the right side at this fraction of the left's size (0 or 1: none)
 	Seed        uint64  // placement, photo placeholder, noise
 }
 
@@ -99,6 +100,9 @@ func capture(doc image.Image, opt RenderOptions, r *rand.Rand) (image.Image, err
 		// Blurring the document rather than the page costs far less memory
 		// at 600 dpi and looks the same.
 		src = imaging.Blur(doc, opt.Blur)
+	}
+	if opt.Tilt > 0 && opt.Tilt < 1 {
+		src = tilt(src, opt.Tilt)
 	}
 	page := place(src, opt, r)
 	if opt.Light > 0 {
