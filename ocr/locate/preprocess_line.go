@@ -78,21 +78,25 @@ func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx
 	w, h := int((x1-x0)*k), int(2*halfH*k)
 	f := float64(factor)
 	// cut samples the line with its glyphs sheared by shear (columns
-	// per row) and binarises it.
+	// per row) and binarises it; upside down, it starts from the last
+	// character's end.
 	cut := func(shear float64) *image.Gray {
 		gray := image.NewGray(image.Rect(0, 0, w, h))
 		for oy := 0; oy < h; oy++ {
 			row := (float64(oy)+0.5)/k - halfH
+			if flipped {
+				row = -row
+			}
 			for ox := 0; ox < w; ox++ {
-				s := p.along(x0 + (float64(ox)+0.5)/k + shear*row)
+				col := x0 + (float64(ox)+0.5)/k
+				if flipped {
+					col = x1 - (float64(ox)+0.5)/k
+				}
+				s := p.along(col + shear*row)
 				t := row * p.heightAt(s) / l.height
 				x := cx + s*dx + t*nx
 				y := cy + s*dy + t*ny
-				at := oy*gray.Stride + ox
-				if flipped {
-					at = (h-1-oy)*gray.Stride + w - 1 - ox
-				}
-				gray.Pix[at] = uint8(src.Sample(x*f, y*f) + 0.5)
+				gray.Pix[oy*gray.Stride+ox] = uint8(src.Sample(x*f, y*f) + 0.5)
 			}
 		}
 		ink := Binarise(gray, int(capPx))
