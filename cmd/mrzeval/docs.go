@@ -353,13 +353,13 @@ func evalDocs(dir string, w io.Writer) error {
 			if d.valid {
 				tally(key{d.half, "", "valid truth"}).add(o, res)
 			}
+			against := o
 			if d.repaired != nil {
 				dr := d
 				dr.truth = d.repaired
-				tally(key{d.half, "", "labels repaired"}).add(classify(res, dr), res)
-			} else {
-				tally(key{d.half, "", "labels repaired"}).add(o, res)
+				against = classify(res, dr)
 			}
+			tally(key{d.half, "", "labels repaired"}).add(against, res)
 			if o != outExact && *docsMisses {
 				fmt.Fprintf(os.Stderr, "%s [%s, %s]: %s found=%v valid=%v review=%v wrong=%v\n  want %q\n  got  %q\n  raw  %q\n  corrections %v\n  confidence %v\n",
 					d.name, d.half, s.name, [...]string{"exact", "not found", "wrong, flagged", "WRONG BUT VALID"}[o],

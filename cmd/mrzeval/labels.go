@@ -7,11 +7,23 @@ import (
 	"github.com/idpro/idpro/ocr/mrz"
 )
 
-// lookAlikes are, by what a field allows, the characters a label may
-// wrongly hold there and the look-alike the field allows.
-var lookAlikes = map[mrz.Class]map[byte]byte{
-	mrz.DigitClass:  {'D': '0', 'O': '0', 'Q': '0', 'I': '1', 'L': '1', 'Z': '2', 'S': '5', 'G': '6', 'B': '8'},
-	mrz.LetterClass: {'0': 'O', '1': 'I', '2': 'Z', '5': 'S', '6': 'G', '8': 'B'},
+// digitOf is the digit each letter a label may wrongly hold where only
+// digits stand looks like: more than Parse's class fix knows, as a
+// label's D in a date is the print's 0 (the reader tells those apart
+// by the glyph's shape, not by class).
+var digitOf = map[byte]byte{'D': '0', 'O': '0', 'Q': '0', 'I': '1', 'L': '1', 'Z': '2', 'S': '5', 'G': '6', 'B': '8'}
+
+// lookAlike is the character the field's class allows that c, which it
+// does not allow, looks like.
+func lookAlike(c byte, class mrz.Class) (byte, bool) {
+	switch class {
+	case mrz.DigitClass:
+		to, ok := digitOf[c]
+		return to, ok
+	case mrz.LetterClass:
+		return mrz.LetterOf(c)
+	}
+	return 0, false
 }
 
 // repairedLabel is truth with every letter that stands where ICAO 9303
@@ -38,7 +50,7 @@ func repairedLabel(truth []string) (repaired []string, ok bool) {
 			return truth, false
 		}
 		for j, c := range b {
-			if to, found := lookAlikes[d.Class(i, j)][c]; found {
+			if to, found := lookAlike(c, d.Class(i, j)); found {
 				b[j] = to
 				ok = true
 			}

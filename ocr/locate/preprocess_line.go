@@ -170,8 +170,8 @@ type perspective struct {
 const flatEnds = 0.15
 
 func newPerspective(l Line, halfLen float64) perspective {
-	p0, p1 := l.endPitch(0), l.endPitch(1)
-	if math.Abs(p1-p0) <= flatEnds*l.pitch || halfLen <= 0 || l.endHeights[0] == 0 {
+	p0, p1 := l.endPitches[0], l.endPitches[1]
+	if math.Abs(p1-p0) <= flatEnds*l.pitch || halfLen <= 0 {
 		return perspective{mid: l.pitch, height: l.height}
 	}
 	h0, h1 := l.endHeights[0], l.endHeights[1]
@@ -201,15 +201,6 @@ func (p perspective) along(x float64) float64 {
 		return x
 	}
 	return p.mid * (math.Exp(p.slope*x/p.mid) - 1) / p.slope
-}
-
-// endPitch is the pitch at the line's first (0) or last (1) character;
-// a line assumed rather than measured has only its neighbour's pitch.
-func (l Line) endPitch(end int) float64 {
-	if l.endPitches[end] > 0 {
-		return l.endPitches[end]
-	}
-	return l.pitch
 }
 
 // despeckle whitens, in a binary line image, the ink components less
