@@ -216,7 +216,13 @@ func lineOf(bs []Blob, members []int) (Line, bool) {
 	// OCR-B's pitch is about its capitals' height; condensed MRZ fonts
 	// (the US passport card's) go down to two thirds, less on a turned
 	// page, where a box is taller than the glyph in it.
-	if pitch < 0.6*height || pitch > 1.6*height {
+	narrowest := pitch / height
+	if inPerspective(endPitches, pitch) {
+		// Seen at an angle, a line is foreshortened along its length,
+		// least at its near end, where it looks largest.
+		narrowest = max(narrowest, endPitches[0]/endHeights[0], endPitches[1]/endHeights[1])
+	}
+	if narrowest < 0.6 || pitch > 1.6*height {
 		return Line{}, false
 	}
 	// Least-squares v = a + slope*u through the character centres.
@@ -345,6 +351,13 @@ func trend(vs []float64) [2]float64 {
 	b := (n*sxy - sx*sy) / den
 	a := (sy - b*sx) / n
 	return [2]float64{a, a + b*(n-1)}
+}
+
+// inPerspective tells whether a line with these end pitches is seen at
+// an angle: its pitches at the two ends differ by more than flatEnds of
+// its pitch.
+func inPerspective(endPitches [2]float64, pitch float64) bool {
+	return math.Abs(endPitches[1]-endPitches[0]) > flatEnds*pitch
 }
 
 // capitals is the height of the capitals among characters of heights

@@ -171,7 +171,7 @@ const flatEnds = 0.15
 
 func newPerspective(l Line, halfLen float64) perspective {
 	p0, p1 := l.endPitches[0], l.endPitches[1]
-	if math.Abs(p1-p0) <= flatEnds*l.pitch || halfLen <= 0 {
+	if !inPerspective(l.endPitches, l.pitch) || halfLen <= 0 {
 		return perspective{mid: l.pitch, height: l.height}
 	}
 	h0, h1 := l.endHeights[0], l.endHeights[1]
