@@ -40,6 +40,7 @@ func run() error {
 	procs := flag.Int("procs", 1, "GOMAXPROCS while reading (timings are per core)")
 	peak := flag.String("peak", "", "internal: read this one JPEG, print the peak memory in kB and exit")
 	verbose := flag.Bool("v", false, "list every document not read exactly on stderr")
+	tilt := flag.Float64("tilt", 0, "photograph the documents at an angle: the far side this share of the near side's size (specimen's Tilt; 0: square on)")
 	passesOffFlag = flag.String("passes-off", "", "switch these correction passes off, comma-separated, to measure what they are worth (ocr.PassNames: "+strings.Join(ocr.PassNames(), ", ")+")")
 	flag.Parse()
 	if *passesOffFlag != "" {
@@ -78,7 +79,7 @@ func run() error {
 		w = f
 	}
 	if *n > 0 {
-		e := &eval{reader: reader, n: *n, seed: *seed, verbose: *verbose}
+		e := &eval{reader: reader, n: *n, seed: *seed, tilt: *tilt, verbose: *verbose}
 		if err := e.run(w); err != nil {
 			return err
 		}
@@ -114,6 +115,7 @@ type eval struct {
 	reader  *ocr.Reader
 	n       int
 	seed    uint64
+	tilt    float64 // the photos' Tilt
 	verbose bool
 }
 
@@ -156,7 +158,11 @@ func (e *eval) measure(c capture) (outcome, error) {
 		for i := 0; i < e.n; i++ {
 			seed := e.seed + uint64(i)
 			d := specimen.Random(seed, k)
-			data, _, err := encode(d, specimen.RandomOptions(seed, c.page, c.dpi))
+			opt := specimen.RandomOptions(seed, c.page, c.dpi)
+			if c.page == specimen.Photo {
+				opt.Tilt = e.tilt
+			}
+			data, _, err := encode(d, opt)
 			if err != nil {
 				return o, err
 			}
@@ -223,6 +229,9 @@ func (e *eval) report(w io.Writer, results map[capture]outcome, jpegMB, png16MB 
 		e.n, e.seed, e.seed+uint64(e.n)-1)
 	fmt.Fprintf(w, "skew within ±10°, noise, blur and JPEG as `specimen.RandomOptions` draws them. %s, %s/%s, %d cores, run took %s.\n\n",
 		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), took.Round(time.Second))
+	if e.tilt > 0 {
+		fmt.Fprintf(w, "The photos are taken at an angle: the document's far side is %.2f of its near side's size (`specimen.RenderOptions.Tilt`).\n\n", e.tilt)
+	}
 	exactTable(w, results, e.n)
 	a4, card := results[capture{specimen.A4Flatbed, 300}], results[capture{specimen.Card, 300}]
 	fmt.Fprintf(w, "\nMedian time from JPEG bytes to fields, GOMAXPROCS=%d: 300-dpi A4 page %.0f ms (CPU %.0f ms), 300-dpi cropped card %.0f ms (CPU %.0f ms).\n",

@@ -109,9 +109,10 @@ func issuerCodeChar(f Format) bool {
 	return false
 }
 
-// lookalikeOfDigit tells whether v, mostly digits, holds a G: G counts
-// 16 in a check digit and 6 counts 6, so no check digit can tell them
-// apart and the user has to look.
+// lookalikeOfDigit tells whether v, mostly digits, holds a letter that
+// weighs in a check digit what the digit it looks like weighs: G counts
+// 16 and 6 counts 6, S 28 and 8 8. No check digit can tell them apart,
+// so the user has to look.
 func lookalikeOfDigit(v string) bool {
 	n := 0
 	for i := 0; i < len(v); i++ {
@@ -119,7 +120,7 @@ func lookalikeOfDigit(v string) bool {
 			n++
 		}
 	}
-	return strings.IndexByte(v, 'G') >= 0 && 2*n >= len(v)
+	return strings.ContainsAny(v, "GS") && 2*n >= len(v)
 }
 
 // texts gathers the raw text of each field, with a long document number

@@ -316,3 +316,22 @@ func TestParseFlagsEmptyGivenNames(t *testing.T) {
 		t.Errorf("valid=%v given names %q, review %v: want valid, none, in review", r.Valid, r.Fields.GivenNames, r.Review)
 	}
 }
+
+// An 8 read as S changes no check digit (S counts 28, 8 counts 8; G
+// and 6 are alike): among digits an S puts its field in review, the 8
+// as printed does not.
+func TestParseFlagsLettersThatWeighAsDigits(t *testing.T) {
+	for _, c := range []struct {
+		number string
+		review bool
+	}{
+		{"UBS364155", true},
+		{"UB8364155", false},
+	} {
+		lines := []string{"I<UTOVAN<DEN<BERG<<ZSOFIA<<<<<<<<<<<", c.number + "1MAR9603116M3511026<<<<<<<0"}
+		r := ParseAt(lines, parseNow)
+		if !r.Valid || r.Fields.DocumentNumber != c.number || slices.Contains(r.Review, FieldDocumentNumber) != c.review {
+			t.Errorf("%s: valid=%v number %q review %v: want valid, the number as read, in review %v", c.number, r.Valid, r.Fields.DocumentNumber, r.Review, c.review)
+		}
+	}
+}
