@@ -41,6 +41,7 @@ func run() error {
 	peak := flag.String("peak", "", "internal: read this one JPEG, print the peak memory in kB and exit")
 	verbose := flag.Bool("v", false, "list every document not read exactly on stderr")
 	tilt := flag.Float64("tilt", 0, "photograph the documents at an angle: the far side this share of the near side's size (specimen's Tilt; 0: square on)")
+	tiltTop := flag.Bool("tilt-top", false, "with -tilt, the document's top side far, not its right side")
 	passesOffFlag = flag.String("passes-off", "", "switch these correction passes off, comma-separated, to measure what they are worth (ocr.PassNames: "+strings.Join(ocr.PassNames(), ", ")+")")
 	flag.Parse()
 	if *passesOffFlag != "" {
@@ -79,7 +80,7 @@ func run() error {
 		w = f
 	}
 	if *n > 0 {
-		e := &eval{reader: reader, n: *n, seed: *seed, tilt: *tilt, verbose: *verbose}
+		e := &eval{reader: reader, n: *n, seed: *seed, tilt: *tilt, tiltTop: *tiltTop, verbose: *verbose}
 		if err := e.run(w); err != nil {
 			return err
 		}
@@ -116,6 +117,7 @@ type eval struct {
 	n       int
 	seed    uint64
 	tilt    float64 // the photos' Tilt
+	tiltTop bool    // and TiltTop
 	verbose bool
 }
 
@@ -160,7 +162,7 @@ func (e *eval) measure(c capture) (outcome, error) {
 			d := specimen.Random(seed, k)
 			opt := specimen.RandomOptions(seed, c.page, c.dpi)
 			if c.page == specimen.Photo {
-				opt.Tilt = e.tilt
+				opt.Tilt, opt.TiltTop = e.tilt, e.tiltTop
 			}
 			data, _, err := encode(d, opt)
 			if err != nil {
@@ -230,7 +232,11 @@ func (e *eval) report(w io.Writer, results map[capture]outcome, jpegMB, png16MB 
 	fmt.Fprintf(w, "skew within ±10°, noise, blur and JPEG as `specimen.RandomOptions` draws them. %s, %s/%s, %d cores, run took %s.\n\n",
 		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), took.Round(time.Second))
 	if e.tilt > 0 {
-		fmt.Fprintf(w, "The photos are taken at an angle: the document's far side is %.2f of its near side's size (`specimen.RenderOptions.Tilt`).\n\n", e.tilt)
+		side := "right"
+		if e.tiltTop {
+			side = "top"
+		}
+		fmt.Fprintf(w, "The photos are taken at an angle: the document's far side, its %s, is %.2f of its near side's size (`specimen.RenderOptions.Tilt`).\n\n", side, e.tilt)
 	}
 	exactTable(w, results, e.n)
 	a4, card := results[capture{specimen.A4Flatbed, 300}], results[capture{specimen.Card, 300}]

@@ -119,8 +119,49 @@ func leaning(l float64) *image.Gray {
 // much, so that the line image can stand them upright.
 func TestLean(t *testing.T) {
 	for _, want := range []float64{0, 0.1, -0.2, 0.25} {
-		if got := lean(leaning(want)); math.Abs(got-want) > 0.026 {
+		g := leaning(want)
+		if got := lean(g, 0, g.Rect.Dx()); math.Abs(got-want) > 0.026 {
 			t.Errorf("strokes leaning %.2f columns per row: lean says %.2f", want, got)
+		}
+	}
+}
+
+// keystoned draws an MRZ of 2 lines of 40 bars whose lean (columns per
+// row) changes steadily from left to right along each line, as a
+// document photographed with its top side far leans its glyphs.
+func keystoned(left, right float64) *image.Gray {
+	const capH, pitch = 30, 30
+	page := whitePage(60+40*pitch, 200)
+	for l := range 2 {
+		y0 := 60 + l*2*capH
+		for c := range 40 {
+			lean := left + (right-left)*float64(c)/39
+			x := 30 + float64(c*pitch)
+			for y := range capH {
+				off := lean * (float64(y) + 0.5 - capH/2)
+				for dx := range 8 {
+					page.SetGray(int(x+off)+dx, y0+y, color.Gray{})
+				}
+			}
+		}
+	}
+	return page
+}
+
+// A line whose glyphs lean apart at its two ends (a document
+// photographed with its top side far) is cut with every glyph upright.
+func TestKeystonedLineIsStoodUpright(t *testing.T) {
+	for _, c := range []struct{ left, right float64 }{{0.25, -0.25}, {-0.2, 0.2}, {0, 0}} {
+		page := keystoned(c.left, c.right)
+		blocks := All(page)
+		if len(blocks) == 0 {
+			t.Fatalf("leaning %.2f to %.2f: no MRZ found", c.left, c.right)
+		}
+		b := blocks[0]
+		g := LineImage(NewLuma(page), 1, b.Frame, b.Lines[0], b.Flipped, 40)
+		w := g.Rect.Dx()
+		if l, r := lean(g, 0, w/3), lean(g, w-w/3, w); math.Abs(l) > 0.05 || math.Abs(r) > 0.05 {
+			t.Errorf("leaning %.2f to %.2f: the line image's glyphs lean %.2f at its left end, %.2f at its right", c.left, c.right, l, r)
 		}
 	}
 }

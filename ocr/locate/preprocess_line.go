@@ -77,10 +77,10 @@ func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx
 	x0, x1 := p.column(-halfLen-1.5*p.at(-halfLen)), p.column(halfLen+1.5*p.at(halfLen))
 	w, h := int((x1-x0)*k), int(2*halfH*k)
 	f := float64(factor)
-	// cut samples the line with its glyphs sheared by shear (columns
-	// per row) and binarises it; upside down, it starts from the last
-	// character's end.
-	cut := func(shear float64) *image.Gray {
+	// cut samples the line with its glyphs sheared by shear(ox)
+	// (columns per row at output column ox; nil: none) and binarises
+	// it; upside down, it starts from the last character's end.
+	cut := func(shearAt func(ox int) float64) *image.Gray {
 		gray := image.NewGray(image.Rect(0, 0, w, h))
 		for oy := 0; oy < h; oy++ {
 			row := (float64(oy)+0.5)/k - halfH
@@ -91,6 +91,10 @@ func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx
 				col := x0 + (float64(ox)+0.5)/k
 				if flipped {
 					col = x1 - (float64(ox)+0.5)/k
+				}
+				shear := 0.0
+				if shearAt != nil {
+					shear = shearAt(ox)
 				}
 				s := p.along(col + shear*row)
 				t := row * p.heightAt(s) / l.height
@@ -109,22 +113,38 @@ func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx
 		}
 		return gray
 	}
-	g := cut(0)
+	g := cut(nil)
 	if p.slope == 0 {
-		return g
+		// A document photographed with its top side far, as a phone
+		// held over a desk sees it, has its verticals converge: the
+		// glyphs at the line's two ends lean towards each other, and
+		// the model reads a leaning 1 as 7. They are stood upright by
+		// a lean that changes steadily along the line.
+		left, right := lean(g, 0, w/3), lean(g, w-w/3, w)
+		if math.Abs(right-left) < keystoneLean {
+			return g
+		}
+		third := float64(w) / 3
+		return cut(func(ox int) float64 { return left + (right-left)*(float64(ox)-third/2)/(2*third) })
 	}
 	// In perspective the document's verticals are not square to the
 	// line: the glyphs lean, and the model reads a leaning 1 as 7.
-	if lean := lean(g); lean != 0 {
-		return cut(lean)
+	if lean := lean(g, 0, w); lean != 0 {
+		return cut(func(int) float64 { return lean })
 	}
 	return g
 }
 
-// lean is how far the glyphs of a binary line image lean, in columns
-// per row: the opposite of the shear that bunches its columns of ink
-// most sharply (the vertical strokes line up).
-func lean(g *image.Gray) float64 {
+// keystoneLean is how much more the glyphs at one end of a flat line
+// must lean than at the other for the line to be stood upright: two
+// steps of lean's measure, so that a line square on is cut as it is.
+const keystoneLean = 0.1
+
+// lean is how far the glyphs of a binary line image lean between
+// columns from and to, in columns per row: the opposite of the shear
+// that bunches its columns of ink most sharply (the vertical strokes
+// line up).
+func lean(g *image.Gray, from, to int) float64 {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	best, bestScore := 0.0, -1.0
 	cols := make([]float64, w)
@@ -133,7 +153,7 @@ func lean(g *image.Gray) float64 {
 		clear(cols)
 		for y := range h {
 			off := shear * (float64(y) + 0.5 - float64(h)/2)
-			for x := range w {
+			for x := from; x < to; x++ {
 				if g.Pix[y*g.Stride+x] < 128 {
 					if c := int(float64(x) + off); c >= 0 && c < w {
 						cols[c]++

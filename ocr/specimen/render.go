@@ -46,6 +46,7 @@ type RenderOptions struct {
 	JPEGQuality int     // re-encode as JPEG at this quality when > 0
 	Light       float64 // 0 normal; up to 1 darker and uneven
 	Tilt        float64 // a phone at an angle: the right side at this fraction of the left's size (0 or 1: none)
+	TiltTop     bool    // with Tilt, the top side far instead, as a phone held over a desk sees a document
 	Seed        uint64  // placement, photo placeholder, noise
 }
 
@@ -101,7 +102,9 @@ func capture(doc image.Image, opt RenderOptions, r *rand.Rand) (image.Image, err
 		// at 600 dpi and looks the same.
 		src = imaging.Blur(doc, opt.Blur)
 	}
-	if opt.Tilt > 0 && opt.Tilt < 1 {
+	if opt.Tilt > 0 && opt.Tilt < 1 && opt.TiltTop {
+		src = imaging.Rotate90(tilt(imaging.Rotate270(src), opt.Tilt))
+	} else if opt.Tilt > 0 && opt.Tilt < 1 {
 		src = tilt(src, opt.Tilt)
 	}
 	page := place(src, opt, r)
