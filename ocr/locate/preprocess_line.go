@@ -77,10 +77,10 @@ func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx
 	x0, x1 := p.column(-halfLen-1.5*p.at(-halfLen)), p.column(halfLen+1.5*p.at(halfLen))
 	w, h := int((x1-x0)*k), int(2*halfH*k)
 	f := float64(factor)
-	// cut samples the line with its glyphs sheared by shear(ox)
+	// cut samples the line with its glyphs sheared by shears[ox]
 	// (columns per row at output column ox; nil: none) and binarises
 	// it; upside down, it starts from the last character's end.
-	cut := func(shearAt func(ox int) float64) *image.Gray {
+	cut := func(shears []float64) *image.Gray {
 		gray := image.NewGray(image.Rect(0, 0, w, h))
 		for oy := 0; oy < h; oy++ {
 			row := (float64(oy)+0.5)/k - halfH
@@ -93,8 +93,8 @@ func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx
 					col = x1 - (float64(ox)+0.5)/k
 				}
 				shear := 0.0
-				if shearAt != nil {
-					shear = shearAt(ox)
+				if shears != nil {
+					shear = shears[ox]
 				}
 				s := p.along(col + shear*row)
 				t := row * p.heightAt(s) / l.height
@@ -125,12 +125,20 @@ func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx
 			return g
 		}
 		third := float64(w) / 3
-		return cut(func(ox int) float64 { return left + (right-left)*(float64(ox)-third/2)/(2*third) })
+		shears := make([]float64, w)
+		for ox := range shears {
+			shears[ox] = left + (right-left)*(float64(ox)-third/2)/(2*third)
+		}
+		return cut(shears)
 	}
 	// In perspective the document's verticals are not square to the
 	// line: the glyphs lean, and the model reads a leaning 1 as 7.
 	if lean := lean(g, 0, w); lean != 0 {
-		return cut(func(int) float64 { return lean })
+		shears := make([]float64, w)
+		for ox := range shears {
+			shears[ox] = lean
+		}
+		return cut(shears)
 	}
 	return g
 }
