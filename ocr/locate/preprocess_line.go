@@ -118,22 +118,15 @@ func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx
 		// A document photographed with its top side far, as a phone
 		// held over a desk sees it, has its verticals converge: the
 		// glyphs at the line's two ends lean towards each other, and
-		// the model reads a leaning 1 as 7. They are stood upright by
-		// a lean that changes steadily along the line.
-		left, right := lean(g, 0, w/3), lean(g, w-w/3, w)
-		if math.Abs(right-left) < keystoneLean {
-			return g
+		// the model reads a leaning 1 as 7.
+		if shears := keystone(g); shears != nil {
+			return cut(shears)
 		}
-		third := float64(w) / 3
-		shears := make([]float64, w)
-		for ox := range shears {
-			shears[ox] = left + (right-left)*(float64(ox)-third/2)/(2*third)
-		}
-		return cut(shears)
+		return g
 	}
 	// In perspective the document's verticals are not square to the
 	// line: the glyphs lean, and the model reads a leaning 1 as 7.
-	if lean := lean(g, 0, w); lean != 0 {
+	if lean, _ := lean(g, 0, w); lean != 0 {
 		shears := make([]float64, w)
 		for ox := range shears {
 			shears[ox] = lean
@@ -143,18 +136,57 @@ func LineImage(src *Luma, factor int, frame float64, l Line, flipped bool, capPx
 	return g
 }
 
+// keystone is the shear of each column of a flat line's image that
+// stands its glyphs upright where those at its two ends lean apart: a
+// lean that changes steadily along the line. nil when they do not.
+func keystone(g *image.Gray) []float64 {
+	w := g.Rect.Dx()
+	left, leftGain := lean(g, 0, w/3)
+	right, rightGain := lean(g, w-w/3, w)
+	// Fillers, the same upside down, line up about as well at any lean:
+	// a third of mostly fillers (a name's end) leans, at best, barely
+	// more sharply than upright, and says nothing. Such an end is taken
+	// to lean as the other end does, mirrored, as a document square to
+	// the camera's axis gives.
+	leftSure, rightSure := left == 0 || leftGain >= minLeanGain, right == 0 || rightGain >= minLeanGain
+	switch {
+	case !leftSure && !rightSure:
+		return nil
+	case !leftSure:
+		left = -right
+	case !rightSure:
+		right = -left
+	}
+	if math.Abs(right-left) < keystoneLean {
+		return nil
+	}
+	third := float64(w) / 3
+	shears := make([]float64, w)
+	for ox := range shears {
+		shears[ox] = left + (right-left)*(float64(ox)-third/2)/(2*third)
+	}
+	return shears
+}
+
 // keystoneLean is how much more the glyphs at one end of a flat line
 // must lean than at the other for the line to be stood upright: two
 // steps of lean's measure, so that a line square on is cut as it is.
 const keystoneLean = 0.1
 
+// minLeanGain is how much more sharply than upright the columns of ink
+// must bunch at a third's best lean for that lean to count: 1% or less
+// where fillers fill the third, 4% and more where glyphs lean at the
+// ends of a line photographed with its top side far.
+const minLeanGain = 0.02
+
 // lean is how far the glyphs of a binary line image lean between
 // columns from and to, in columns per row: the opposite of the shear
 // that bunches its columns of ink most sharply (the vertical strokes
-// line up).
-func lean(g *image.Gray, from, to int) float64 {
+// line up). gain is how much more sharply they bunch at that shear than
+// upright, relatively; 0 when upright is best.
+func lean(g *image.Gray, from, to int) (lean, gain float64) {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	best, bestScore := 0.0, -1.0
+	best, bestScore, upright := 0.0, -1.0, 0.0
 	cols := make([]float64, w)
 	for step := -6; step <= 6; step++ {
 		shear := float64(step) * 0.05
@@ -173,11 +205,17 @@ func lean(g *image.Gray, from, to int) float64 {
 		for _, c := range cols {
 			score += c * c
 		}
+		if step == 0 {
+			upright = score
+		}
 		if score > bestScore {
 			best, bestScore = shear, score
 		}
 	}
-	return -best
+	if best == 0 || upright == 0 {
+		return 0, 0
+	}
+	return -best, bestScore/upright - 1
 }
 
 // perspective maps a line's length, s from its centre, to columns of
