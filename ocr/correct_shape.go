@@ -81,8 +81,8 @@ type glyphWork struct {
 	// Parse's class fix made them) that the shape may settle.
 	cands []charPos
 	// specks are the marks among fillers too small to be characters.
-	specks      []charPos
-	zero, eight *shape.Ref
+	specks []charPos
+	refs   shape.Refs
 }
 
 func newGlyphWork(d *mrz.Draft, res Result, readings []lineReading, reader *glyphReader) *glyphWork {
@@ -95,7 +95,7 @@ func newGlyphWork(d *mrz.Draft, res Result, readings []lineReading, reader *glyp
 		}
 	}
 	g.specks = g.src.specks()
-	g.zero, g.eight = g.src.reference('0'), g.src.reference('8')
+	g.refs = shape.Refs{Zero: g.src.reference('0', mrz.DigitClass), Eight: g.src.reference('8', mrz.DigitClass), O: g.src.reference('O', mrz.LetterClass)}
 	return g
 }
 
@@ -107,7 +107,7 @@ func undoDeniedSwaps(d *mrz.Draft, g *glyphWork) bool {
 	changed := false
 	for _, c := range g.undo {
 		gl, ok := g.src.glyph(c.Line, c.Col)
-		if ok && shape.Read(c.To[0], gl, g.zero, g.eight) == c.From[0] {
+		if ok && shape.Read(c.To[0], gl, g.refs) == c.From[0] {
 			d.Set(c.Line, c.Col, c.From[0])
 			changed = true
 		}
@@ -150,7 +150,7 @@ func settleGlyphShapes(d *mrz.Draft, g *glyphWork) bool {
 		case d.InName(p.line, p.col):
 			to = shape.Letter(c, gl)
 		case d.ShapeMaySettle(p.line, p.col):
-			to = shape.Read(c, gl, g.zero, g.eight)
+			to = shape.Read(c, gl, g.refs)
 		}
 		if to == 0 || to == c {
 			continue
@@ -314,13 +314,14 @@ func (g *glyphSource) specks() []charPos {
 	return out
 }
 
-// reference averages the glyphs read as digit c, unchanged, in positions
-// that hold only digits; nil when there are fewer than two.
-func (g *glyphSource) reference(c byte) *shape.Ref {
+// reference averages the glyphs read as c, unchanged, in positions that
+// hold only characters of class (a digit in digits, a letter in
+// letters); nil when there are fewer than two.
+func (g *glyphSource) reference(c byte, class mrz.Class) *shape.Ref {
 	var gs []shape.Glyph
 	for i, line := range g.d.Lines() {
 		for j, got := range line {
-			if got != c || g.d.Class(i, j) != mrz.DigitClass || !g.unchanged(i, j) {
+			if got != c || g.d.Class(i, j) != class || !g.unchanged(i, j) {
 				continue
 			}
 			if gl, ok := g.glyph(i, j); ok {

@@ -313,14 +313,35 @@ const (
 	stemOfEight                 = 0.6   // B's left side against the eights'
 )
 
+// nearerZero is how much nearer the zeros than the O's of its MRZ a
+// glyph read as O must be to count as a 0, in grid distance: in a font
+// whose O is hardly wider than its 0 (and blurred, so that no glyph comes
+// within nearZero), a zero read as O is about 0.6 to 0.78 as far from
+// the zeros as from the O's, an O 1.2 to 1.6 times.
+const nearerZero = 0.8
+
+// Refs are the glyphs an MRZ shows of the characters its look-alikes
+// are compared with: zeros and eights read in positions that hold only
+// digits, O's read in positions that hold only letters. Any may be nil.
+type Refs struct {
+	Zero, Eight, O *Ref
+}
+
 // Read is the character the glyph's shape says, in a field that
 // allows letters and digits, given that the recognizer read it as read; 0
-// when the shape does not say clearly. zero and eight may be nil.
-func Read(read byte, g Glyph, zero, eight *Ref) byte {
+// when the shape does not say clearly.
+func Read(read byte, g Glyph, refs Refs) byte {
+	zero, eight := refs.Zero, refs.Eight
 	switch read {
 	case 'O', 'D', 'B':
 		if zero != nil {
-			if d, w := zero.distance(g); d <= nearZero && w <= sameWidth {
+			d, w := zero.distance(g)
+			if d <= nearZero && w <= sameWidth {
+				return '0'
+			}
+			// The MRZ's own O's settle what its zeros alone leave open.
+			if read == 'O' && refs.O != nil && d <= farZero && w <= sameWidth &&
+				gridDistance(g.grid, zero.mean) < nearerZero*gridDistance(g.grid, refs.O.mean) {
 				return '0'
 			}
 		}

@@ -57,8 +57,9 @@ func glyphBoxes(line *image.Gray) []image.Rectangle {
 
 // shapeRead is what the glyph rules say of the glyph in boxes[at], read
 // as read in a field that allows letters and digits, with the zeros and
-// eights of text outside [from, to) as the MRZ's references.
-func shapeRead(line *image.Gray, boxes []image.Rectangle, text string, from, to, at int, read byte) byte {
+// eights of text outside [from, to) and the O's oh as the MRZ's
+// references.
+func shapeRead(line *image.Gray, boxes []image.Rectangle, text string, from, to, at int, read byte, oh *shape.Ref) byte {
 	dark := func(x, y int) bool { return line.GrayAt(x, y).Y < 128 }
 	refs := map[byte][]shape.Glyph{}
 	for k := range text {
@@ -75,7 +76,7 @@ func shapeRead(line *image.Gray, boxes []image.Rectangle, text string, from, to,
 	if !ok {
 		return 0
 	}
-	return shape.Read(read, g, zero, eight)
+	return shape.Read(read, g, shape.Refs{Zero: zero, Eight: eight, O: oh})
 }
 
 // letterShape is what the name rule says of the glyph in box, read as
@@ -92,33 +93,49 @@ func letterShape(line *image.Gray, box image.Rectangle, read byte) byte {
 // mixes 0, O, B and 8, cuts its MRZ lines as the reader does, and asks
 // the glyph rules about each of those characters read as its look-alike:
 // a 0 read as O is a 0, a B read as 8 is a B, and no character read
-// right is changed.
+// right is changed; the same with the O's of the visa's names
+// (`ROSSI<<JOSE`) to compare with as well.
 func TestShapeSettlesConfusablesInOCRB(t *testing.T) {
 	d := specimen.Random(6, specimen.VisaA)
 	d.OptionalData = "B0O8KB0OX80B"
 	lines, all := cutMRZ(t, d)
+	var ohs []shape.Glyph
+	for k, c := range d.MRZ()[0] {
+		if c != 'O' {
+			continue
+		}
+		if g, ok := shape.Measure(all[0][k], func(x, y int) bool { return lines[0].GrayAt(x, y).Y < 128 }); ok {
+			ohs = append(ohs, g)
+		}
+	}
+	oh, ok := shape.NewRef(ohs)
+	if !ok {
+		t.Fatalf("%d O's measured in %s, want two at least", len(ohs), d.MRZ()[0])
+	}
 	text, boxes := d.MRZ()[1], all[1]
 	const from = 28 // visa optional data, to the end of the line
 	misread := map[byte]byte{'0': 'O', 'O': '0', 'B': '8', '8': 'B'}
-	for at := from; at < len(text); at++ {
-		c := text[at]
-		if _, ok := misread[c]; !ok {
-			continue
-		}
-		if got := shapeRead(lines[1], boxes, text, from, len(text), at, c); got != 0 {
-			t.Errorf("%c at %d read right: shape says %q, want no change", c, at, got)
-		}
-		got := shapeRead(lines[1], boxes, text, from, len(text), at, misread[c])
-		switch c {
-		case '0', 'B':
-			if got != c {
-				t.Errorf("%c at %d read as %c: shape says %q, want %c", c, at, misread[c], got, c)
+	for _, o := range []*shape.Ref{nil, oh} {
+		for at := from; at < len(text); at++ {
+			c := text[at]
+			if _, ok := misread[c]; !ok {
+				continue
 			}
-		default:
-			// An O read as 0, an 8 read as B: the shape may leave them, but
-			// must never make them worse.
-			if got != 0 && got != c {
-				t.Errorf("%c at %d read as %c: shape says %q", c, at, misread[c], got)
+			if got := shapeRead(lines[1], boxes, text, from, len(text), at, c, o); got != 0 {
+				t.Errorf("%c at %d read right (O's to compare: %v): shape says %q, want no change", c, at, o != nil, got)
+			}
+			got := shapeRead(lines[1], boxes, text, from, len(text), at, misread[c], o)
+			switch c {
+			case '0', 'B':
+				if got != c {
+					t.Errorf("%c at %d read as %c (O's to compare: %v): shape says %q, want %c", c, at, misread[c], o != nil, got, c)
+				}
+			default:
+				// An O read as 0, an 8 read as B: the shape may leave them, but
+				// must never make them worse.
+				if got != 0 && got != c {
+					t.Errorf("%c at %d read as %c (O's to compare: %v): shape says %q", c, at, misread[c], o != nil, got)
+				}
 			}
 		}
 	}
