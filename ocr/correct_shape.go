@@ -95,7 +95,11 @@ func newGlyphWork(d *mrz.Draft, res Result, readings []lineReading, reader *glyp
 		}
 	}
 	g.specks = g.src.specks()
-	g.refs = shape.Refs{Zero: g.src.reference('0', mrz.DigitClass), Eight: g.src.reference('8', mrz.DigitClass), O: g.src.reference('O', mrz.LetterClass)}
+	g.refs = shape.Refs{
+		Zero:  g.src.reference('0', mrz.DigitClass, 2),
+		Eight: g.src.reference('8', mrz.DigitClass, 2),
+		O:     g.src.reference('O', mrz.LetterClass, 1),
+	}
 	return g
 }
 
@@ -316,8 +320,8 @@ func (g *glyphSource) specks() []charPos {
 
 // reference averages the glyphs read as c, unchanged, in positions that
 // hold only characters of class (a digit in digits, a letter in
-// letters); nil when there are fewer than two.
-func (g *glyphSource) reference(c byte, class mrz.Class) *shape.Ref {
+// letters); nil when there are fewer than least.
+func (g *glyphSource) reference(c byte, class mrz.Class, least int) *shape.Ref {
 	var gs []shape.Glyph
 	for i, line := range g.d.Lines() {
 		for j, got := range line {
@@ -329,10 +333,10 @@ func (g *glyphSource) reference(c byte, class mrz.Class) *shape.Ref {
 			}
 		}
 	}
-	r, ok := shape.NewRef(gs)
-	if !ok {
+	if len(gs) < least {
 		return nil
 	}
+	r, _ := shape.NewRef(gs)
 	return r
 }
 

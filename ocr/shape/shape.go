@@ -255,9 +255,10 @@ type Ref struct {
 // nearly identical, from being divided by almost nothing.
 const minSpread = 0.5
 
-// NewRef averages gs; it needs two glyphs at least.
+// NewRef averages gs; it needs one glyph at least. Its spread means
+// little under two.
 func NewRef(gs []Glyph) (*Ref, bool) {
-	if len(gs) < 2 {
+	if len(gs) == 0 {
 		return nil, false
 	}
 	r := &Ref{}
@@ -322,7 +323,9 @@ const nearerZero = 0.8
 
 // Refs are the glyphs an MRZ shows of the characters its look-alikes
 // are compared with: zeros and eights read in positions that hold only
-// digits, O's read in positions that hold only letters. Any may be nil.
+// digits (two at least, for their spread), O's read in positions that
+// hold only letters (one is enough: only the distance to their mean
+// counts). Any may be nil.
 type Refs struct {
 	Zero, Eight, O *Ref
 }
