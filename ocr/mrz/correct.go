@@ -85,7 +85,9 @@ func classFix(c byte, class Class) (byte, bool) {
 	return 0, false
 }
 
-// fixClasses undoes confusions that a position's class rules out.
+// fixClasses undoes confusions that a position's class rules out, and
+// the D that opens every driving licence's line read as 0 or O: the
+// layout was chosen for it (dlOpens).
 func (d *Draft) fixClasses() {
 	for i, line := range d.lines {
 		for j, c := range line {
@@ -93,6 +95,9 @@ func (d *Draft) fixClasses() {
 				d.set(i, j, r)
 			}
 		}
+	}
+	if d.lay.format == DLEU && d.lines[0][0] != 'D' {
+		d.set(0, 0, 'D')
 	}
 }
 

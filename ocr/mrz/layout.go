@@ -97,6 +97,11 @@ func codeIs(c byte) func(string) bool {
 	return func(s string) bool { return len(s) > 0 && s[0] == c }
 }
 
+// dlOpens tells whether c may open a driving licence's line: its D, or
+// the 0 or O the model reads for it now and then, which fixClasses makes
+// the D again.
+func dlOpens(c byte) bool { return c == 'D' || c == '0' || c == 'O' }
+
 func codeIsNot(c byte) func(string) bool {
 	return func(s string) bool { return len(s) > 0 && s[0] != c }
 }
@@ -268,7 +273,7 @@ var (
 	dlFRA = newLayout(layout{
 		format:  DLEU,
 		lengths: []int{30},
-		accepts: func(s string) bool { return len(s) >= 5 && s[0] == 'D' && s[2:5] == "FRA" },
+		accepts: func(s string) bool { return len(s) >= 5 && dlOpens(s[0]) && s[2:5] == "FRA" },
 		fields: concat(dlCode, []part{
 			fld(FieldDocumentNumber, AnyClass, 0, 5, 14),
 			checkSlot(FieldDocumentNumber, 0, 14),
@@ -287,7 +292,7 @@ var (
 	dlNLD = newLayout(layout{
 		format:  DLEU,
 		lengths: []int{30},
-		accepts: func(s string) bool { return len(s) >= 5 && s[0] == 'D' && s[2:5] == "NLD" },
+		accepts: func(s string) bool { return len(s) >= 5 && dlOpens(s[0]) && s[2:5] == "NLD" },
 		fields: concat(dlCode, []part{
 			fld(otherField, AnyClass, 0, 5, 6),
 			fld(FieldDocumentNumber, DigitClass, 0, 6, 16),
@@ -301,7 +306,7 @@ var (
 	dlOther = newLayout(layout{
 		format:  DLEU,
 		lengths: []int{30},
-		accepts: func(s string) bool { return codeIs('D')(s) && !dlFRA.accepts(s) && !dlNLD.accepts(s) },
+		accepts: func(s string) bool { return len(s) > 0 && dlOpens(s[0]) && !dlFRA.accepts(s) && !dlNLD.accepts(s) },
 		fields: concat(dlCode, []part{
 			fld(FieldOptionalData, AnyClass, 0, 5, 29),
 			checkSlot(composite, 0, 29),

@@ -335,3 +335,29 @@ func TestParseFlagsLettersThatWeighAsDigits(t *testing.T) {
 		}
 	}
 }
+
+// The model reads a driving licence's opening D as 0 now and then (a
+// generated French licence on an A4 page: `01FRAP478236A41280505PAPADOP00`),
+// and the line was not known for a licence. It is, with the D put back
+// and the document code in review; a line that only opens like one is
+// not made valid by it.
+func TestParseLicenceOpenedWithZero(t *testing.T) {
+	for _, c := range []struct {
+		line  string
+		valid bool
+	}{
+		{"01FRAP478236A41280505PAPADOP00", true},
+		{"O1FRA13AA000026181231MARTIN<<9", true},
+		{"01NLD15094962111659VW87Z78NB84", true},
+		{"01FRAP478236A41280505PAPADOP01", false}, // its composite fails
+		{"04FRAP478236A41280505PAPADOP00", false}, // no BAP character 1
+	} {
+		r := ParseAt([]string{c.line}, parseNow)
+		if c.valid && (!r.Valid || r.Format != DLEU || r.Fields.DocumentCode != "D1" || !slices.Contains(r.Review, FieldDocumentCode)) {
+			t.Errorf("%s: valid=%v format %q code %q review %v: want a valid licence, D1, its code in review", c.line, r.Valid, r.Format, r.Fields.DocumentCode, r.Review)
+		}
+		if !c.valid && r.Valid {
+			t.Errorf("%s: read valid as %q, want not valid", c.line, r.Lines)
+		}
+	}
+}
