@@ -187,8 +187,8 @@ func (e *eval) measure(c capture) (outcome, error) {
 				o.wrongValid++
 			}
 			if res.Fields != d.Fields() && e.verbose {
-				fmt.Fprintf(os.Stderr, "%v %v %.0f dpi seed %d: found=%v valid=%v\n  want %q\n  got  %q\n",
-					k, c.page, c.dpi, seed, res.Found, res.Valid, d.MRZ(), res.RawLines)
+				fmt.Fprintf(os.Stderr, "%v %v %.0f dpi seed %d: found=%v valid=%v review=%v\n  want %q\n  got  %q\n  raw  %q\n",
+					k, c.page, c.dpi, seed, res.Found, res.Valid, res.Review, d.MRZ(), res.Lines, res.RawLines)
 			}
 		}
 	}
