@@ -1,13 +1,11 @@
 package tesseract_test
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/ocr/specimen"
-	"github.com/idpro/idpro/ocr/tesseract"
 )
 
 // newKinds are the kinds added after the first four, which the reader
@@ -23,22 +21,13 @@ func TestReaderReadsNewKinds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 30 pages with Tesseract")
 	}
-	dir := t.TempDir()
-	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{})
-	defer r.Close()
+	r := newReader(t, ocr.ReaderOptions{})
 	for _, k := range newKinds {
 		for _, page := range []specimen.Page{specimen.Card, specimen.A4Flatbed} {
 			for seed := uint64(1); seed <= 3; seed++ {
 				t.Run(fmt.Sprintf("%v/%v/%d", k, page, seed), func(t *testing.T) {
 					d := specimen.Random(seed, k)
-					img, err := specimen.Render(d, specimen.RandomOptions(seed, page, 300))
-					if err != nil {
-						t.Fatal(err)
-					}
-					res, err := r.Read(context.Background(), img)
-					if err != nil {
-						t.Fatal(err)
-					}
+					res := readSpecimen(t, r, d, specimen.RandomOptions(seed, page, 300))
 					// The Swiss licence has no check digits to make it valid.
 					if !res.Found || res.Format != k.Format() || res.Valid != (k != specimen.SwissLicence) || res.Fields != d.Fields() {
 						t.Errorf("found=%v format=%s valid=%v\n got %+v\nwant %+v\nread %q\n  of %q",
@@ -55,23 +44,14 @@ func TestReaderReadsNewKinds(t *testing.T) {
 // digit, so any reading with one that passes beats it unless the reader
 // keeps to the orientation the short first line gave.
 func TestReaderTrustsTheSwissFirstLine(t *testing.T) {
-	dir := t.TempDir()
-	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{})
-	defer r.Close()
+	r := newReader(t, ocr.ReaderOptions{})
 	for _, c := range []struct {
 		seed uint64
 		page specimen.Page
 		dpi  float64
 	}{{14, specimen.Card, 300}, {24, specimen.Card, 300}, {24, specimen.Photo, 300}, {3, specimen.A4Flatbed, 600}} {
 		d := specimen.Random(c.seed, specimen.SwissLicence)
-		img, err := specimen.Render(d, specimen.RandomOptions(c.seed, c.page, c.dpi))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := r.Read(context.Background(), img)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := readSpecimen(t, r, d, specimen.RandomOptions(c.seed, c.page, c.dpi))
 		if res.Format != ocr.DLCHE || res.Fields != d.Fields() {
 			t.Errorf("seed %d %v %.0f dpi: format %s\n got %+v\nwant %+v\nread %q", c.seed, c.page, c.dpi, res.Format, res.Fields, d.Fields(), res.RawLines)
 		}

@@ -1,13 +1,11 @@
 package tesseract_test
 
 import (
-	"context"
 	"slices"
 	"testing"
 
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/ocr/specimen"
-	"github.com/idpro/idpro/ocr/tesseract"
 )
 
 // TestReaderSettlesZeroByShape reads visas whose optional data has a 0
@@ -19,9 +17,7 @@ import (
 // much nearer them than the O's of the visa's names and country codes
 // (`MORENO`, `ROU`), or than its one O.
 func TestReaderSettlesZeroByShape(t *testing.T) {
-	dir := t.TempDir()
-	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{Workers: 1})
-	defer r.Close()
+	r := newReader(t, ocr.ReaderOptions{Workers: 1})
 	for _, c := range []struct {
 		kind specimen.Kind
 		seed uint64
@@ -33,14 +29,7 @@ func TestReaderSettlesZeroByShape(t *testing.T) {
 		{specimen.VisaB, 24, specimen.A4Flatbed}, // one O to compare with, in `HORVATH`
 	} {
 		d := specimen.Random(c.seed, c.kind)
-		img, err := specimen.Render(d, specimen.RandomOptions(c.seed, c.page, 300))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := r.Read(context.Background(), img)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := readSpecimen(t, r, d, specimen.RandomOptions(c.seed, c.page, 300))
 		if res.Fields != d.Fields() {
 			t.Errorf("%v seed %d on %v: fields\n got %+v\nwant %+v\nread %q", c.kind, c.seed, c.page, res.Fields, d.Fields(), res.RawLines)
 			continue

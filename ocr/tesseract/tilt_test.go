@@ -1,13 +1,11 @@
 package tesseract_test
 
 import (
-	"context"
 	"slices"
 	"testing"
 
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/ocr/specimen"
-	"github.com/idpro/idpro/ocr/tesseract"
 )
 
 // TestReaderReadsTiltedPhotos reads phone photos of documents held at
@@ -24,9 +22,7 @@ func TestReaderReadsTiltedPhotos(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 108 photos with Tesseract")
 	}
-	dir := t.TempDir()
-	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{})
-	defer r.Close()
+	r := newReader(t, ocr.ReaderOptions{})
 	for _, c := range []struct {
 		far float64
 		top bool
@@ -38,14 +34,7 @@ func TestReaderReadsTiltedPhotos(t *testing.T) {
 				d := specimen.Random(seed, k)
 				opt := specimen.RandomOptions(seed, specimen.Photo, 300)
 				opt.Tilt, opt.TiltTop = far, c.top
-				img, err := specimen.Render(d, opt)
-				if err != nil {
-					t.Fatal(err)
-				}
-				res, err := r.Read(context.Background(), img)
-				if err != nil {
-					t.Fatal(err)
-				}
+				res := readSpecimen(t, r, d, opt)
 				n++
 				if res.Found {
 					found++
@@ -74,18 +63,8 @@ func TestReaderReadsTiltedPhotos(t *testing.T) {
 // than upright, once made the line look keystoned, and the code, sheared
 // by 0.3 column per row, was read `29211G` for `292776`.
 func TestReaderKeepsSquareOnLinesSquare(t *testing.T) {
-	dir := t.TempDir()
-	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{Workers: 1})
-	defer r.Close()
 	d := specimen.Random(21, specimen.FrenchIDCard)
-	img, err := specimen.Render(d, specimen.RandomOptions(21, specimen.A4Flatbed, 300))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := r.Read(context.Background(), img)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := readSpecimen(t, newReader(t, ocr.ReaderOptions{Workers: 1}), d, specimen.RandomOptions(21, specimen.A4Flatbed, 300))
 	if res.Fields != d.Fields() {
 		t.Errorf("fields\n got %+v\nwant %+v\nread %q", res.Fields, d.Fields(), res.RawLines)
 	}

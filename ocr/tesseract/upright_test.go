@@ -6,15 +6,12 @@ import (
 
 	"github.com/idpro/idpro/ocr"
 	"github.com/idpro/idpro/ocr/specimen"
-	"github.com/idpro/idpro/ocr/tesseract"
 )
 
 // TestReaderTellsHowToTurnThePageUpright renders a card in each of the
 // four orientations: the reader must say how to turn it back.
 func TestReaderTellsHowToTurnThePageUpright(t *testing.T) {
-	dir := t.TempDir()
-	r := ocr.NewReader(func() (ocr.Recognizer, error) { return tesseract.NewMRZ(dir) }, ocr.ReaderOptions{})
-	defer r.Close()
+	r := newReader(t, ocr.ReaderOptions{})
 	doc := specimen.Random(5, specimen.IDCard)
 	for _, rotate := range []int{0, 90, 180, 270} {
 		img, err := specimen.Render(doc, specimen.RenderOptions{DPI: 300, Page: specimen.Card, Rotate: rotate, Skew: 3})
